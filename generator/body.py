@@ -1,0 +1,248 @@
+"""Checks the Markdown body: required sections, empty sections, and the HTML allow-list.
+
+Bodies are tokenized with markdown-it (CommonMark), which keeps line maps. Raw HTML is looked
+for in the *source* of every paragraph and HTML block, not only where markdown-it sees a tag,
+so that a construct another Markdown parser (the renderer's) might read as HTML is checked too.
+Code spans and code blocks are code, not HTML, and are skipped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+
+from generator.issues import Issue, error, warning
+from generator.schema import REQUIRED_SECTIONS
+
+ALLOWED_TAGS: dict[str, frozenset[str]] = {
+    **{tag: frozenset() for tag in (
+        "p br strong em b i u sub sup table thead tbody tr th ul ol li dl dt dd blockquote "
+        "code pre details summary figure figcaption span div hr").split()},
+    "abbr": frozenset({"title"}),
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "title", "width", "height"}),
+    "td": frozenset({"colspan", "rowspan"}),
+}
+URL_ATTRIBUTES = {"href", "src"}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")
+_AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
+_TAG_START_RE = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
+_SUSPICIOUS_RE = re.compile(r"<[^>]*?[\s/\"'](on[a-z]+|style|formaction|srcdoc)\s*=", re.I)
+
+
+def _markdown() -> MarkdownIt:
+    parser = MarkdownIt("commonmark")
+    parser.validateLink = lambda url: True  # we judge every link ourselves, with a message
+    return parser
+
+
+_MD = _markdown()
+
+
+@dataclass
+class Section:
+    title: str
+    line: int
+    has_content: bool = False
+
+
+@dataclass
+class BodyReport:
+    sections: list[Section] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
+    """All problems of one body; `body_line` is the file line the body starts on."""
+    report = BodyReport()
+    try:
+        tokens = _MD.parse(body)
+    except Exception as exc:  # noqa: BLE001 - a tokenizer bug must become a message, not a crash
+        report.issues.append(error(path, body_line, 1, None, "body-unreadable",
+                                   f"De tekst kan niet verwerkt worden ({type(exc).__name__})."))
+        return report
+    scanner = _Scanner(path, body_line, report)
+    for index, token in enumerate(tokens):
+        scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
+    report.issues.extend(_section_issues(path, kind, report.sections, body_line))
+    return report
+
+
+class _Scanner:
+    def __init__(self, path: str, body_line: int, report: BodyReport) -> None:
+        self.path, self.body_line, self.report = path, body_line, report
+        self.reported: set[tuple[int, str]] = set()  # one message per line and name
+
+    def first_time(self, line: int, name: str) -> bool:
+        if (line, name) in self.reported:
+            return False
+        self.reported.add((line, name))
+        return True
+
+    def token(self, token, following) -> None:
+        line = self.body_line + (token.map[0] if token.map else 0)
+        if token.type == "heading_open":
+            title = " ".join((following.content if following else "").split())
+            if token.tag == "h1":
+                self.report.issues.append(warning(
+                    self.path, line, 1, None, "body-h1",
+                    f"Op regel {line} staat een kop met één hekje ('# {title}'). De titel komt "
+                    "al uit 'title'; gebruik '##' voor secties en '###' daaronder."))
+            if token.tag == "h2":
+                self.report.sections.append(Section(title, line))
+                return
+        elif token.type not in ("heading_close", "inline") and token.nesting >= 0 \
+                and self.report.sections:
+            self.report.sections[-1].has_content = True
+        if token.type == "html_block":
+            self.html(token.content, line)
+        elif token.type == "inline":
+            self.inline(token, line)
+        if token.type in ("paragraph_open", "bullet_list_open", "ordered_list_open",
+                          "blockquote_open", "fence", "code_block", "html_block", "hr") \
+                and self.report.sections:
+            self.report.sections[-1].has_content = True
+
+    def inline(self, token, line: int) -> None:
+        self.html(_CODE_SPAN_RE.sub(_blank, token.content), line)
+        offset = 0
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                offset += 1
+            elif child.type == "link_open":
+                self.url(child.attrs.get("href", ""), line + offset, "link")
+            elif child.type == "image":
+                self.url(child.attrs.get("src", ""), line + offset, "afbeelding")
+
+    def html(self, text: str, line: int) -> None:
+        for match in _AUTOLINK_RE.finditer(text):
+            self.url(match[1], line + text.count("\n", 0, match.start()), "link")
+        text = _AUTOLINK_RE.sub(_blank, text)
+        if not _TAG_START_RE.search(text):
+            return
+        checker = _HtmlChecker()
+        try:
+            checker.feed(text)
+            checker.close()
+        except Exception:  # noqa: BLE001 - odd markup is reported below, never raised
+            checker.found.append((1, "?", "onleesbare HTML", "element"))
+        for match in _SUSPICIOUS_RE.finditer(html.unescape(text)):
+            # Markup Python's parser reads as text may still be a tag to a browser.
+            attribute = match[1].lower()
+            checker.found.append((text.count("\n", 0, match.start()) + 1, attribute, attribute,
+                                  "attribuut"))
+        for relative_line, name, what, kind in checker.found:
+            where = line + relative_line - 1
+            if self.first_time(where, name):
+                self.forbidden(where, what, kind)
+        for relative_line, value, attribute in checker.urls:
+            self.url(value, line + relative_line - 1, f"HTML-attribuut {attribute}")
+
+    def forbidden(self, line: int, what: str, kind: str) -> None:
+        allowed = ", ".join(sorted(ALLOWED_TAGS))
+        if kind == "attribuut":
+            message = (f"Op regel {line} staat het HTML-attribuut '{what}', dat niet is "
+                       "toegestaan (geen style, geen on…-attributen). Verwijder het; opmaak doe "
+                       "je met Markdown.")
+        else:
+            message = (f"Op regel {line} staat HTML die niet is toegestaan: {what}. Verwijder "
+                       f"het of gebruik Markdown. Toegestaan zijn alleen: {allowed}.")
+        self.report.issues.append(error(self.path, line, None, None, "html-not-allowed",
+                                        message))
+
+    def url(self, value: str, line: int, what: str) -> None:
+        problem = url_problem(value)
+        if problem and not self.first_time(line, value):
+            return
+        if problem == "insecure":
+            self.report.issues.append(warning(
+                self.path, line, None, None, "insecure-link",
+                f"Op regel {line} verwijst een {what} naar '{value}' met http://. Gebruik "
+                "https:// als de website dat ondersteunt."))
+        elif problem:
+            shown = value if len(value) <= 60 else value[:57] + "…"
+            self.report.issues.append(error(
+                self.path, line, None, None, "unsafe-url",
+                f"Op regel {line} verwijst een {what} naar '{shown}'. Alleen webadressen met "
+                "https://, http:// of mailto:, of een verwijzing binnen de site, zijn "
+                f"toegestaan ({problem}:-adressen kunnen code uitvoeren). Verwijder de link."))
+
+
+def url_problem(value: str) -> str | None:
+    """None for a safe URL, 'insecure' for http:, else the forbidden scheme."""
+    cleaned = _INVISIBLE_RE.sub("", html.unescape(value)).lower()
+    match = _SCHEME_RE.match(cleaned)
+    if not match:
+        return None
+    scheme = match[1]
+    if scheme == "http":
+        return "insecure"
+    return None if scheme in ALLOWED_SCHEMES else scheme
+
+
+class _HtmlChecker(HTMLParser):
+    """Collects every tag and attribute outside the allow-list, with its line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str, str]] = []  # line, name, shown, kind
+        self.urls: list[tuple[int, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag not in ALLOWED_TAGS:
+            self.found.append((line, tag, f"<{tag}>", "element"))
+            return
+        for name, value in attrs:
+            if name not in ALLOWED_TAGS[tag]:
+                self.found.append((line, name, f"<{tag} {name}=…>", "element"))
+            elif name in URL_ATTRIBUTES:
+                self.urls.append((line, value or "", name))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.found.append((self.getpos()[0], tag, f"</{tag}>", "element"))
+
+    def handle_decl(self, decl: str) -> None:
+        self.found.append((self.getpos()[0], "!", f"<!{decl[:20]}>", "element"))
+
+    def handle_pi(self, data: str) -> None:
+        self.found.append((self.getpos()[0], "?", f"<?{data[:20]}>", "element"))
+
+    def unknown_decl(self, data: str) -> None:
+        self.found.append((self.getpos()[0], "![", f"<![{data[:20]}>", "element"))
+
+
+def _blank(match: re.Match) -> str:
+    """Keep line numbers: replace a match by as many newlines as it spans."""
+    return "\n" * match[0].count("\n") + " "
+
+
+def normalize_heading(title: str) -> str:
+    return " ".join(title.split()).casefold().rstrip(":").strip()
+
+
+def _section_issues(path: str, kind: str, sections: list[Section], body_line: int) -> list[Issue]:
+    issues: list[Issue] = []
+    present = {normalize_heading(s.title): s for s in sections}
+    for section in sections:
+        if not section.has_content:
+            issues.append(warning(path, section.line, 1, None, "empty-section",
+                                  f"De sectie '## {section.title}' op regel {section.line} is "
+                                  "leeg. Schrijf er tekst onder of verwijder de kop."))
+    for required in REQUIRED_SECTIONS[kind]:
+        if normalize_heading(required) not in present:
+            issues.append(error(path, body_line, 1, None, "missing-section",
+                                f"De verplichte sectie '## {required}' ontbreekt. Voeg een regel "
+                                f"'## {required}' toe met de tekst eronder. Verplicht zijn: "
+                                + ", ".join(REQUIRED_SECTIONS[kind]) + "."))
+    return issues

@@ -1,0 +1,40 @@
+"""The stages in order: load -> validate -> catalog. Gather everything before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalog import Catalog, build_catalog
+from generator.issues import Issue, has_errors
+from generator.load import load_sources
+from generator.validate import validate_all
+from generator.vocab import load_vocabularies
+
+
+@dataclass
+class CheckResult:
+    issues: list[Issue]
+    catalog: Catalog
+    files_checked: int
+
+    def failed(self, strict: bool = False) -> bool:
+        return has_errors(self.issues, strict)
+
+
+def check_project(root: Path, build_date: dt.date) -> CheckResult:
+    """Load and validate every content file below `root`; never raises on bad content."""
+    vocab, issues = load_vocabularies(root)
+    sources, load_issues = load_sources(root)
+    issues += load_issues
+    validated = validate_all(sources, vocab, build_date)
+    issues += validated.issues
+    catalog = build_catalog(validated.interventions, validated.dossiers, vocab, build_date)
+    return CheckResult(issues, catalog, len(sources) + _unloaded(load_issues))
+
+
+def _unloaded(issues: list[Issue]) -> int:
+    """Files that could not be read still count as checked."""
+    return len({i.path for i in issues if i.code in ("not-utf8", "file-too-large",
+                                                     "unreadable-file")})
