@@ -47,7 +47,7 @@ def resolve_build_date(today: str | None = None, environ: dict | None = None) ->
             raise BuildDateError(
                 f"SOURCE_DATE_EPOCH moet een aantal seconden sinds 1970 zijn, maar is '{epoch}'.")
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (OverflowError, OSError, ValueError) as exc:
             raise BuildDateError(f"SOURCE_DATE_EPOCH is geen bruikbare tijd: '{epoch}'.") from exc
     return dt.date.today()

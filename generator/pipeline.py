@@ -1,4 +1,5 @@
-"""The stages in order: load -> validate -> catalog. Gather everything before anything is written."""
+"""The stages in order: load -> validate -> catalog; everything is gathered before anything
+is written."""
 
 from __future__ import annotations
 

@@ -14,8 +14,15 @@ from generator.body import check_body
 from generator.dates import add_years, format_date_nl
 from generator.issues import Issue, Severity, error, notice, warning
 from generator.load import Source
-from generator.model import WITHDRAWN, Criteria, Dossier, Intervention, Owner, Recognition, \
-    Reference
+from generator.model import (
+    WITHDRAWN,
+    Criteria,
+    Dossier,
+    Intervention,
+    Owner,
+    Recognition,
+    Reference,
+)
 from generator.schema import FIELDS
 from generator.validate_fields import Checker, check_mapping, suggestion
 from generator.vocab import Vocabularies
@@ -243,7 +250,8 @@ def _notices(result: Validated, build_date: dt.date, by_path: dict[str, Source]
                                  f"{format_date_nl(item.recognition.valid_until)}. De pagina "
                                  "toont dat; vraag de eigenaar om her-erkenning aan te vragen."))
         if item.last_reviewed and add_years(item.last_reviewed, 1) < build_date:
-            issues.append(notice(item.path, *at(item, "last_reviewed"), "last_reviewed", "review-overdue",
+            issues.append(notice(item.path, *at(item, "last_reviewed"), "last_reviewed",
+                                 "review-overdue",
                                  f"De beschrijving is voor het laatst gecontroleerd op "
                                  f"{format_date_nl(item.last_reviewed)}, meer dan 12 maanden "
                                  "geleden. Vraag de eigenaar of ze nog actueel is."))
@@ -253,9 +261,9 @@ def _notices(result: Validated, build_date: dt.date, by_path: dict[str, Source]
                                  "nemen in de lijst 'interventions' van een passend dossier."))
     for dossier in result.dossiers.values():
         changed = dossier.last_changed
+        key = "updated" if dossier.updated else "published"
         if changed and add_years(changed, 3) < build_date:
-            issues.append(notice(dossier.path, *at(dossier, "updated" if dossier.updated else "published"),
-                                 "updated" if dossier.updated else "published", "dossier-stale",
+            issues.append(notice(dossier.path, *at(dossier, key), key, "dossier-stale",
                                  f"Het dossier is sinds {format_date_nl(changed)} niet "
                                  "bijgewerkt, meer dan drie jaar geleden. Plan een herziening."))
     return issues

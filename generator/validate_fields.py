@@ -14,9 +14,26 @@ from dataclasses import dataclass, field
 from generator.dates import format_date_nl, parse_iso_date
 from generator.issues import Issue, error, warning
 from generator.load import SLUG_RE, Source
-from generator.schema import (BOOL, CHOICE, COUNT, DATE, EMAIL, GENERATOR_KEYS, OBJECT,
-                              OBJECT_LIST, SLUG_LIST, SUMMARY, SUMMARY_MAX, TEXT, TEXT_LIST, URL,
-                              VOCAB, VOCAB_LIST, YEAR, Field)
+from generator.schema import (
+    BOOL,
+    CHOICE,
+    COUNT,
+    DATE,
+    EMAIL,
+    GENERATOR_KEYS,
+    OBJECT,
+    OBJECT_LIST,
+    SLUG_LIST,
+    SUMMARY,
+    SUMMARY_MAX,
+    TEXT,
+    TEXT_LIST,
+    URL,
+    VOCAB,
+    VOCAB_LIST,
+    YEAR,
+    Field,
+)
 from generator.vocab import SINGULAR_NL, VOCABULARY_FILE, Vocabularies
 from generator.yamlsafe import INVALID, is_date
 
