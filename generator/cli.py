@@ -37,6 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--summary", help="schrijf ook het hele rapport in Markdown naar dit "
                        "bestand (bijvoorbeeld $GITHUB_STEP_SUMMARY)")
+    build = commands.add_parser("build", help="controleer de inhoud en bouw de website")
+    _add_common(build)
+    build.add_argument("--out", help="map voor de site (standaard: <root>/site)")
+    build.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    serve = commands.add_parser("serve", help="bekijk de site terwijl je schrijft")
+    _add_common(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="ADRES:POORT",
+                       help="waar de voorvertoning luistert (standaard 127.0.0.1:8000)")
     return parser
 
 
@@ -55,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     except BuildDateError as exc:
         print(f"watwerkt: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    handler = {"check": run_check}[args.command]
+    from generator import site as site_commands
+
+    handler = {"check": run_check, "build": site_commands.run_build,
+               "serve": site_commands.run_serve}[args.command]
     return handler(args, root, build_date)
 
 

@@ -21,6 +21,7 @@ class Term:
     id: str
     label: str
     valid_years: int | None = None
+    description: str | None = None  # optional explanation for readers
 
 
 @dataclass
@@ -96,4 +97,6 @@ def _term(entry: object, name: str, key: str, known: dict[str, Term]) -> tuple[T
                                          or isinstance(valid_years, bool) or valid_years < 1):
         return Term("", ""), (f"Erkenningsniveau '{entry['id']}' mist 'valid_years': het aantal "
                               "jaren dat een erkenning geldig blijft (bijvoorbeeld 5).")
-    return Term(entry["id"], entry["label"].strip(), valid_years), None
+    description = entry.get("description")
+    return Term(entry["id"], entry["label"].strip(), valid_years,
+                description.strip() if isinstance(description, str) else None), None

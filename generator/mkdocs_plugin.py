@@ -1,0 +1,151 @@
+"""The one adapter between the core and MkDocs: `mkdocs build`/`serve` and `watwerkt build`.
+
+It only delegates: check the content (errors abort the build with the Dutch report, warnings
+are MkDocs warnings so --strict fails on them, notices are information), render the pages and
+hand them to MkDocs as generated files, and make the build atomic.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.dates import resolve_build_date
+from generator.issues import Severity
+from generator.pipeline import CheckResult, check_project
+from generator.render import render_site
+from generator.render.common import DIRECTORY, FILE, Site
+from generator.report import format_text
+
+log = logging.getLogger("mkdocs.plugins.watwerkt")
+
+ENTRY_SOURCES = {"interventies/": "interventions/", "dossiers/": "dossiers/"}
+WATCHED = ("interventions", "dossiers", "vocabularies.yml")
+
+
+class WatWerktConfig(Config):
+    # Folder of hand-written pages (the docs_dir), relative to the repository, for edit links.
+    pages_dir = c.Type(str, default="pages")
+
+
+class WatWerktPlugin(BasePlugin[WatWerktConfig]):
+    # `watwerkt build` hands over the check it already ran, so the content is read once.
+    preloaded: CheckResult | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.command = "build"
+        self.final_site_dir: str | None = None
+        self.temp_site_dir: str | None = None
+        self.result: CheckResult | None = None
+        self.warnings = _WarningCounter()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        if self.command == "build":
+            # Build into a sibling temporary folder; on_post_build swaps it in only on success.
+            self.final_site_dir = config.site_dir
+            parent = Path(config.site_dir).resolve().parent
+            parent.mkdir(parents=True, exist_ok=True)
+            config.site_dir = tempfile.mkdtemp(prefix=".site-build-", dir=parent)
+            self.temp_site_dir = config.site_dir
+            # MkDocs aborts a strict build only after on_post_build: count warnings ourselves
+            # so that a failing strict build never replaces the previous site.
+            self.warnings.reset()
+            if config.strict:
+                logging.getLogger("mkdocs").addHandler(self.warnings)
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        result = self.preloaded or check_project(self.root, resolve_build_date())
+        self.preloaded = None  # a rebuild under `serve` must read the files again
+        self.result = result
+        _log_issues(result)
+        if result.failed():
+            raise PluginError("De inhoud bevat fouten; de site is niet gebouwd.\n\n"
+                              + format_text(result.issues, result.files_checked))
+        for file in files:
+            if file.generated_by is None:
+                file.edit_uri = f"{self.config.pages_dir}/{file.src_uri}"
+        site = Site(url_style=DIRECTORY if config.use_directory_urls else FILE,
+                    repo_url=config.repo_url, edit_uri=config.edit_uri, site_url=config.site_url)
+        for src_uri, text in render_site(result.catalog, site).items():
+            file = File.generated(config, src_uri, content=text)
+            file.edit_uri = _source_path(src_uri)
+            if src_uri in files.src_uris:
+                files.remove(files.src_uris[src_uri])
+            files.append(file)
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        for name in WATCHED:
+            if (self.root / name).exists():
+                server.watch(str(self.root / name))
+        return server
+
+    def on_post_build(self, *, config) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.final_site_dir is None or self.warnings.count:
+            return  # MkDocs aborts next; on_build_error removes the temporary folder
+        _replace_dir(Path(config.site_dir), Path(self.final_site_dir))
+        config.site_dir = self.final_site_dir
+        self.final_site_dir = self.temp_site_dir = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.temp_site_dir is not None:
+            shutil.rmtree(self.temp_site_dir, ignore_errors=True)
+            self.temp_site_dir = None
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def reset(self) -> None:
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _source_path(src_uri: str) -> str | None:
+    """The content file behind a generated page, for the edit link; None for overviews."""
+    for prefix, folder in ENTRY_SOURCES.items():
+        if src_uri.startswith(prefix) and not src_uri.endswith("/index.md"):
+            return folder + src_uri[len(prefix):]
+    return None
+
+
+def _log_issues(result: CheckResult) -> None:
+    for issue in sorted(result.issues, key=lambda i: i.sort_key()):
+        where = f"{issue.path}:{issue.line}" if issue.line else issue.path
+        text = f"{where}: {issue.message}"
+        if issue.severity is Severity.WARNING:
+            log.warning(text)
+        elif issue.severity is Severity.NOTICE:
+            log.info(text)
+
+
+def _replace_dir(built: Path, target: Path) -> None:
+    """Put the new site in place; the old one is removed only after the new one is there."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        os.replace(target, old / "site")
+    os.replace(built, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,24 @@
+"""Stage 4: Catalog -> {relative path: Markdown text}. Pure: nothing here touches the disk.
+
+Pages are Markdown with a small YAML header for the renderer (title, description, hide) and
+HTML made by our own Jinja templates (autoescape on) for the fact cards and lists; the editor's
+body follows as Markdown. Any renderer that reads Markdown can publish the result.
+"""
+
+from __future__ import annotations
+
+from generator.catalog import Catalog
+from generator.render.common import Site
+from generator.render.entries import render_dossier, render_intervention
+from generator.render.overviews import render_overviews
+
+
+def render_site(catalog: Catalog, site: Site) -> dict[str, str]:
+    """Every generated page, keyed by its source path ('interventies/buurtbemiddeling.md')."""
+    pages: dict[str, str] = {}
+    for item in catalog.interventions:
+        pages[f"interventies/{item.slug}.md"] = render_intervention(catalog, site, item)
+    for dossier in catalog.dossiers:
+        pages[f"dossiers/{dossier.slug}.md"] = render_dossier(catalog, site, dossier)
+    pages.update(render_overviews(catalog, site))
+    return dict(sorted(pages.items()))

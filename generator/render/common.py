@@ -1,0 +1,108 @@
+"""Shared rendering helpers: URLs between pages, the Jinja environment, page headers."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+import yaml
+
+from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
+from generator.dates import format_date_nl
+from generator.model import Intervention
+
+DIRECTORY, FILE = "directory", "file"
+SPECIAL_LEVELS = {NOT_ASSESSED: "Niet beoordeeld", EXPIRED: "Erkenning verlopen"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the renderer needs to know about where the pages will live."""
+
+    url_style: str = DIRECTORY  # DIRECTORY for the website, FILE for the offline export
+    repo_url: str | None = None
+    edit_uri: str | None = None
+    site_url: str | None = None
+
+
+def page_url(src: str, style: str) -> str:
+    """Site-relative URL of a page: 'interventies/x.md' -> 'interventies/x/' or '….html'."""
+    stem = src[:-3]
+    if style == FILE:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str, style: str, query: str = "") -> str:
+    """A link from one page to another that works on any host and from file://."""
+    start = posixpath.dirname(page_url(from_src, style).rstrip("/")) if style == FILE \
+        else page_url(from_src, style).rstrip("/")
+    target = page_url(to_src, style)
+    rel = posixpath.relpath(target or ".", start or ".")
+    if style == DIRECTORY and not rel.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    if style == FILE and target.endswith("/"):
+        rel += "/index.html"
+    return rel + (f"?{query}" if query else "")
+
+
+def asset_url(from_src: str, asset: str, style: str) -> str:
+    """A link to a file in the site (data, images) from a page."""
+    start = page_url(from_src, style)
+    start = posixpath.dirname(start) if style == FILE else start.rstrip("/")
+    return posixpath.relpath(asset, start or ".")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["date_nl"] = format_date_nl
+    return env
+
+
+def render_template(name: str, **context) -> str:
+    # Python-Markdown ends a raw HTML block at a blank line: keep our HTML free of them.
+    text = environment().get_template(name).render(**context)
+    return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+
+
+def page_header(title: str, description: str | None = None, hide: tuple[str, ...] = (),
+                **extra) -> str:
+    """The YAML header MkDocs and Material read. Values are HTML-escaped because MkDocs'
+    theme templates print page titles and descriptions without escaping."""
+    meta: dict = {"title": html.escape(title, quote=False)}
+    if description:
+        meta["description"] = html.escape(description, quote=True)
+    if hide:
+        meta["hide"] = list(hide)
+    meta.update(extra)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) \
+        + "---\n\n"
+
+
+def level_label(catalog: Catalog, key: str) -> str:
+    return SPECIAL_LEVELS.get(key) or catalog.vocab.label("recognition_levels", key)
+
+
+def badge(catalog: Catalog, item: Intervention) -> dict:
+    """The recognition badge: css class, short label and the validity sentence."""
+    recognition = item.recognition
+    key = catalog.level_key(item)
+    if recognition is None:
+        return {"key": key, "label": "Niet beoordeeld", "detail": "", "css": "none"}
+    label = catalog.vocab.label("recognition_levels", recognition.level)
+    until = format_date_nl(recognition.valid_until)
+    if key == EXPIRED:
+        return {"key": key, "label": label, "detail": f"Erkenning verlopen op {until}",
+                "css": "expired"}
+    return {"key": key, "label": label, "detail": f"erkend tot {until}", "css": recognition.level}

@@ -1,0 +1,133 @@
+"""The page of one intervention and of one dossier."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from generator.body import normalize_heading
+from generator.catalog import Catalog
+from generator.dates import format_date_nl
+from generator.model import Dossier, Intervention
+from generator.render.common import Site, badge, page_header, relative_url, render_template
+
+ASSESSORS_NL = {"erkenningscommissie": "de erkenningscommissie",
+                "praktijkpanel": "een praktijkpanel"}
+_HEADING_RE = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+def slugify(title: str) -> str:
+    """The anchor Python-Markdown's toc extension gives a heading (its default slugify)."""
+    value = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def vocab_links(catalog: Catalog, site: Site, src: str, name: str, ids: list[str],
+                folder: str) -> list[dict]:
+    return [{"label": catalog.vocab.label(name, term),
+             "url": relative_url(src, f"{folder}/{term}.md", site.url_style)} for term in ids]
+
+
+def recognition_text(catalog: Catalog, item: Intervention) -> str:
+    recognition = item.recognition
+    if recognition is None:
+        return ("Niet beoordeeld: deze interventie is (nog) niet door een erkenningscommissie of "
+                "praktijkpanel beoordeeld.")
+    label = catalog.vocab.label("recognition_levels", recognition.level)
+    by = f" door {ASSESSORS_NL[recognition.assessed_by]}" if recognition.assessed_by else ""
+    text = f"{label}, beoordeeld{by} op {format_date_nl(recognition.assessed_on)}"
+    if recognition.is_expired(catalog.build_date):
+        return (f"{text}. De erkenning is verlopen op "
+                f"{format_date_nl(recognition.valid_until)}; her-erkenning is nodig.")
+    return f"{text}; geldig tot en met {format_date_nl(recognition.valid_until)}."
+
+
+def intervention_card(catalog: Catalog, site: Site, src: str, item: Intervention) -> dict:
+    return {"slug": item.slug, "title": item.title, "summary": item.summary,
+            "url": relative_url(src, f"interventies/{item.slug}.md", site.url_style),
+            "badge": badge(catalog, item), "withdrawn": item.withdrawn,
+            "themes": [catalog.vocab.label("themes", t) for t in item.themes]}
+
+
+def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str:
+    src = f"interventies/{item.slug}.md"
+    body_titles = [m[1] for m in _HEADING_RE.finditer(item.body)]
+    head = render_template(
+        "intervention_head.html", item=item, title_id="titel", b=badge(catalog, item),
+        themes=vocab_links(catalog, site, src, "themes", item.themes, "themas"),
+        target_groups=vocab_links(catalog, site, src, "target_groups", item.target_groups,
+                                  "doelgroepen"),
+        intermediate=vocab_links(catalog, site, src, "target_groups",
+                                 item.intermediate_target_groups, "doelgroepen"),
+        delivered_by=[catalog.vocab.label("delivered_by", d) for d in item.delivered_by],
+        recognition_text=recognition_text(catalog, item),
+        jumps=[{"title": t, "anchor": slugify(t)} for t in body_titles])
+    parts = [page_header(item.title, item.summary, kind="intervention", slug=item.slug),
+             head, "\n", item.body.strip(), "\n\n"]
+    parts += _intervention_extras(catalog, site, src, item, body_titles)
+    return "".join(parts)
+
+
+def _section(title: str, html: str, taken: list[str]) -> str:
+    """A generated section; renamed when the editor's body already has one of that name."""
+    if normalize_heading(title) in {normalize_heading(t) for t in taken}:
+        title += " (overzicht)"
+    return f"## {title}\n\n{html}\n"
+
+
+def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervention,
+                         taken: list[str]) -> list[str]:
+    parts = []
+    if item.outcomes or item.outputs:
+        parts.append(_section("Uitkomsten en output",
+                              render_template("intervention_foot.html", item=item), taken))
+    if item.working_elements:
+        items = "".join(f"<li>{_escape(w)}</li>" for w in item.working_elements)
+        parts.append(_section("Werkzame elementen", f'<ul class="ww-elements">{items}</ul>',
+                              taken))
+    related = [catalog.intervention(slug) for slug in item.related]
+    cards = [intervention_card(catalog, site, src, r) for r in related if r is not None]
+    if cards:
+        parts.append(_section("Verwante interventies",
+                              render_template("entry_list.html", cards=cards, compact=True),
+                              taken))
+    dossiers = catalog.naming_dossiers.get(item.slug, [])
+    if dossiers:
+        links = [{"title": d.title, "url": relative_url(src, f"dossiers/{d.slug}.md",
+                                                        site.url_style)} for d in dossiers]
+        parts.append(_section("Genoemd in dossiers",
+                              render_template("link_list.html", links=links), taken))
+    return parts
+
+
+def _escape(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
+    src = f"dossiers/{dossier.slug}.md"
+    rows = []
+    for slug in dossier.interventions:
+        item = catalog.intervention(slug)
+        if item is None:
+            continue
+        card = intervention_card(catalog, site, src, item)
+        card["target_groups"] = [catalog.vocab.label("target_groups", t)
+                                 for t in item.target_groups]
+        rows.append(card)
+    head = render_template("dossier_head.html", dossier=dossier, title_id="titel", rows=rows,
+                           themes=vocab_links(catalog, site, src, "themes", dossier.themes,
+                                              "themas"))
+    body_titles = [m[1] for m in _HEADING_RE.finditer(dossier.body)]
+    parts = [page_header(dossier.title, dossier.summary, kind="dossier", slug=dossier.slug),
+             head, "\n", dossier.body.strip(), "\n\n"]
+    if rows:
+        parts.append(_section("Interventies in dit dossier",
+                              render_template("dossier_table.html", rows=rows), body_titles))
+    if dossier.sources:
+        parts.append(_section("Bronnen", render_template("sources.html",
+                                                         sources=dossier.sources), body_titles))
+    return "".join(parts)
