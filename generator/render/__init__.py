@@ -13,12 +13,23 @@ from generator.render.entries import render_dossier, render_intervention
 from generator.render.overviews import render_overviews
 
 
-def render_site(catalog: Catalog, site: Site) -> dict[str, str]:
-    """Every generated page, keyed by its source path ('interventies/buurtbemiddeling.md')."""
+def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
     pages: dict[str, str] = {}
     for item in catalog.interventions:
         pages[f"interventies/{item.slug}.md"] = render_intervention(catalog, site, item)
     for dossier in catalog.dossiers:
         pages[f"dossiers/{dossier.slug}.md"] = render_dossier(catalog, site, dossier)
-    pages.update(render_overviews(catalog, site))
+    return pages
+
+
+# Each part of the site is one function Catalog, Site -> {path: text}. Paths ending in .md are
+# pages; any other path is a file copied as it is (data, scripts, configuration).
+RENDERERS = [render_entries, render_overviews]
+
+
+def render_site(catalog: Catalog, site: Site) -> dict[str, str]:
+    """Every generated file, keyed by its path in the site source ('interventies/x.md')."""
+    pages: dict[str, str] = {}
+    for renderer in RENDERERS:
+        pages.update(renderer(catalog, site))
     return dict(sorted(pages.items()))

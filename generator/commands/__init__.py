@@ -1,0 +1,1 @@
+"""One module per `watwerkt` command: `add_arguments(parser)` and `run(args, root, date)`."""

@@ -1,0 +1,106 @@
+"""Shared fixtures for the browser tests: Debian's chromium driven by Playwright, a built site
+of the shipped content, and a local HTTP server. Chromium runs without background networking,
+and every request that does not go to the local server or file:// is blocked and counted."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-gpu", "--no-sandbox",
+                 "--disable-quic", "--disable-default-apps", "--disable-extensions"]
+TODAY = "2026-11-22"
+
+pytestmark = pytest.mark.browser
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class SiteServer:
+    """Serves a folder on 127.0.0.1 on a free port."""
+
+    def __init__(self, folder: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped content built once per test session, with the build date pinned."""
+    from generator.cli import main
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    assert main(["build", "--root", str(REPO), "--out", str(out), "--today", TODAY]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    server = SiteServer(built_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class RequestGuard:
+    """Blocks and records every request that leaves the machine."""
+
+    def __init__(self, allowed_prefixes: tuple[str, ...]) -> None:
+        self.allowed = allowed_prefixes
+        self.blocked: list[str] = []
+
+    def __call__(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.allowed) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+def new_page(browser, allowed: tuple[str, ...], width: int = 1280, height: int = 900,
+             java_script_enabled: bool = True):
+    """A fresh page whose outside requests are blocked; returns (page, guard)."""
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  java_script_enabled=java_script_enabled)
+    guard = RequestGuard(allowed)
+    context.route("**/*", guard)
+    page = context.new_page()
+    return page, guard
+
+
+@pytest.fixture
+def page(browser, site_server):
+    """A desktop page on the local server; fails the test if anything else was requested."""
+    page, guard = new_page(browser, (site_server.url,))
+    yield page
+    page.context.close()
+    assert guard.blocked == [], f"requests left the machine: {guard.blocked}"
