@@ -24,6 +24,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# argparse's own words (usage, help, errors) through gettext: give them in Dutch.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "expected one argument": "verwacht één waarde",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+}
+argparse._ = lambda text: _ARGPARSE_NL.get(text, text)
+
+
 class DutchParser(argparse.ArgumentParser):
     """argparse with Dutch usage errors, exiting 2 like every usage error of this tool."""
 
