@@ -1,0 +1,75 @@
+"""`watwerkt serve`: a live preview that re-renders when a content file changes, and shows the
+check's errors in the page instead of getting stuck."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "site"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if text in page:
+            return page
+        time.sleep(0.5)
+    raise AssertionError(f"'{text}' verscheen niet op {url} binnen {seconds} s")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    for name in ("mkdocs.yml", "theme", "pages"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    return root
+
+
+def test_serve_rerenders_on_change_and_shows_errors(project):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(project), "--dev-addr",
+         f"127.0.0.1:{port}", "--today", "2026-11-22"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/interventies/buurtbemiddeling/"
+    source = project / "interventions" / "buurtbemiddeling.md"
+    try:
+        wait_for(url, '<h1 id="titel">Buurtbemiddeling</h1>')
+        source.write_text(source.read_text(encoding="utf-8").replace(
+            "title: Buurtbemiddeling\n", "title: Buurtbemiddeling in de wijk\n"), encoding="utf-8")
+        wait_for(url, '<h1 id="titel">Buurtbemiddeling in de wijk</h1>')
+        source.write_text(source.read_text(encoding="utf-8").replace(
+            "themes: [wijkontwikkeling,", "themes: [wijkontwikkelin,"), encoding="utf-8")
+        page = wait_for(f"http://127.0.0.1:{port}/", "ww-preview-errors")
+        assert "interventions/buurtbemiddeling.md:5" in page
+        assert "Bedoelde je &#39;wijkontwikkeling&#39;?" in page or \
+            "Bedoelde je 'wijkontwikkeling'?" in page
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
