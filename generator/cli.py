@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("generator.commands.check", "controleer alle inhoud"),
     "build": ("generator.commands.build", "controleer de inhoud en bouw de website"),
     "serve": ("generator.commands.serve", "bekijk de site terwijl je schrijft"),
+    "export": ("generator.commands.export", "maak een exportbestand (offline: de site als zip)"),
 }
 
 

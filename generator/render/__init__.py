@@ -11,6 +11,7 @@ from generator.catalog import Catalog
 from generator.render.common import Site
 from generator.render.entries import render_dossier, render_intervention
 from generator.render.overviews import render_overviews
+from generator.render.print_views import render_print_views
 
 
 def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
@@ -24,7 +25,7 @@ def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
 
 # Each part of the site is one function Catalog, Site -> {path: text}. Paths ending in .md are
 # pages; any other path is a file copied as it is (data, scripts, configuration).
-RENDERERS = [render_entries, render_overviews]
+RENDERERS = [render_entries, render_overviews, render_print_views]
 
 
 def render_site(catalog: Catalog, site: Site) -> dict[str, str]:

@@ -1,0 +1,48 @@
+"""`watwerkt export offline`: the whole site as a zip that works without network."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from generator.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, DutchParser, add_common
+from generator.export_offline import default_zip_path, export_offline
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    kinds = parser.add_subparsers(dest="export_kind", metavar="soort", required=True,
+                                  parser_class=DutchParser)
+    offline = kinds.add_parser(
+        "offline", help="de hele site als zip die zonder netwerk werkt",
+        description="Bouw de hele site als zip die je uitpakt en zonder netwerk opent "
+                    "(index.html), met zoeken, filteren en printen.")
+    add_common(offline)
+    offline.add_argument("--out", metavar="BESTAND.zip",
+                         help="waar de zip komt (standaard: "
+                              "<root>/dist/watwerkt-offline-JJJJ-MM-DD.zip, de bouwdatum)")
+
+
+def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
+    out = Path(args.out).resolve() if args.out else default_zip_path(root.resolve(), build_date)
+    if out.is_dir():
+        print(f"watwerkt: --out moet een bestandsnaam zijn, maar '{out}' is een map.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    started = time.monotonic()
+    outcome = export_offline(root.resolve(), out, build_date)
+    if outcome.report:
+        sys.stderr.write(outcome.report)
+    if outcome.usage_error:
+        print(f"watwerkt: {outcome.usage_error}", file=sys.stderr)
+        return EXIT_USAGE
+    if not outcome.ok:
+        sys.stderr.write(f"De offline versie is niet gemaakt: {outcome.failure}\n")
+        return EXIT_ERRORS
+    seconds = time.monotonic() - started
+    print(f"Offline versie gemaakt: {outcome.pages} pagina's, "
+          f"{outcome.size / 1_000_000:.1f} MB in {out} ({seconds:.1f} s). Pak de zip uit en "
+          "open index.html in een browser.")
+    return EXIT_OK

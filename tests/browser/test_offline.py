@@ -1,0 +1,132 @@
+"""The offline export in Chromium, opened from file:// as a reader would after unzipping it,
+with every request that is not file:// blocked and counted (issue 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check_project
+from tests.browser.conftest import REPO, TODAY, new_page
+
+pytestmark = pytest.mark.browser
+
+FOLDER = f"watwerkt-offline-{TODAY}"
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """The shipped content exported and unzipped once; the folder a reader opens."""
+    from generator.cli import main
+
+    if not (REPO / "node_modules/iframe-worker/shim/index.js").is_file():
+        pytest.fail("node_modules/iframe-worker is missing: run npm ci (scripts/test.sh does)")
+    out = tmp_path_factory.mktemp("offline")
+    target = out / f"{FOLDER}.zip"
+    assert main(["export", "offline", "--root", str(REPO), "--out", str(target),
+                 "--today", TODAY]) == 0
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(out / "unzipped")
+    return out / "unzipped" / FOLDER
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return check_project(REPO, dt.date.fromisoformat(TODAY)).catalog
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A desktop page that may load file:// only; the test fails if anything else was asked."""
+    page, guard = new_page(browser, ("file://",))
+    yield page
+    page.context.close()
+    assert guard.blocked == [], f"requests left the machine: {guard.blocked}"
+
+
+def url_of(site: Path, path: str) -> str:
+    return (site / path).as_uri()
+
+
+def test_pages_open_with_their_styles_and_the_offline_banner(offline_page, offline_site):
+    offline_page.goto(url_of(offline_site, "index.html"))
+    banner = offline_page.locator(".md-banner .ww-offline")
+    assert "Offline versie van 22 november 2026" in banner.inner_text()
+    assert banner.locator("a").get_attribute("href") == "https://watwerkt.example.org/"
+    # Material's stylesheet and ours were found: the header is laid out and coloured
+    header = offline_page.locator(".md-header")
+    assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(29, 79, 115)"
+
+
+def test_search_finds_an_intervention_by_a_word_from_its_title(offline_page, offline_site):
+    offline_page.goto(url_of(offline_site, "dossiers/index.html"))
+    box = offline_page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("Schuldhulpmaatje", delay=10)
+    first = offline_page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15_000)  # the index loads in a worker (the iframe shim) first
+    assert first.locator("h1").inner_text() == "Schuldhulpmaatje"
+    first.click()
+    offline_page.wait_for_load_state("load")
+    assert offline_page.url.split("?")[0] == url_of(offline_site,
+                                                    "interventies/schuldhulpmaatje.html")
+
+
+def test_finder_filters_by_theme_from_the_address(offline_page, offline_site, catalog):
+    offline_page.goto(url_of(offline_site, "interventies/index.html") + "?thema=eenzaamheid")
+    offline_page.wait_for_selector("#ww-finder:not([hidden])")
+    shown = offline_page.eval_on_selector_all(
+        "article [data-intervention]",
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.intervention)")
+    with_theme = {i.slug for i in catalog.with_theme("eenzaamheid")}
+    active = {i.slug for i in catalog.with_theme("eenzaamheid") if not i.withdrawn}
+    assert active and active <= set(shown) <= with_theme
+    assert len(shown) < len(catalog.interventions)
+
+
+def test_links_navigate_between_files(offline_page, offline_site, catalog):
+    offline_page.goto(url_of(offline_site, "index.html"))
+    link = offline_page.locator(".ww-recent a[href*='interventies/']").first
+    href = link.get_attribute("href")
+    assert href.endswith(".html")
+    link.click()
+    offline_page.wait_for_load_state("load")
+    assert offline_page.url == url_of(offline_site, href)
+    slug = href.rsplit("/", 1)[-1].removesuffix(".html")
+    assert offline_page.locator("h1#titel").inner_text() == catalog.intervention(slug).title
+    offline_page.locator(".md-tabs a", has_text="Dossiers").click()
+    offline_page.wait_for_load_state("load")
+    assert offline_page.url == url_of(offline_site, "dossiers/index.html")
+
+
+def _visible(page, selectors: list[str]) -> list[str]:
+    return [s for s in selectors if any(e.is_visible() for e in page.locator(s).all())]
+
+
+NAVIGATION = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer",
+              ".md-content__button", ".ww-print__screen"]
+
+
+@pytest.mark.parametrize("path", ["dossiers/eenzaamheid.html",
+                                  "dossiers/eenzaamheid/print/index.html"])
+def test_printing_a_dossier_shows_no_navigation(offline_page, offline_site, path):
+    offline_page.goto(url_of(offline_site, path))
+    assert _visible(offline_page, [".md-header", ".md-tabs"])  # on screen they are there
+    offline_page.emulate_media(media="print")
+    assert _visible(offline_page, NAVIGATION) == []
+    assert offline_page.locator("h1#titel").is_visible()
+    assert "Offline versie van 22 november 2026" in offline_page.locator(".md-banner").inner_text()
+
+
+def test_print_view_of_a_dossier_fits_one_page_with_its_interventions(
+        offline_page, offline_site, catalog, tmp_path):
+    dossier = catalog.dossier("eenzaamheid")
+    offline_page.goto(url_of(offline_site, "dossiers/eenzaamheid/print/index.html"))
+    titles = offline_page.locator(".ww-print__title a").all_inner_texts()
+    assert titles == [catalog.intervention(s).title for s in dossier.interventions]
+    pdf = offline_page.pdf(format="A4")  # Chromium prints with print media
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 1  # the page objects
