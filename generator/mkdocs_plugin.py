@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.dates import resolve_build_date
+from generator.history import load_history
 from generator.issues import Severity
 from generator.pipeline import CheckResult, check_project
 from generator.render import render_site
@@ -80,7 +81,11 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
             if file.generated_by is None:
                 file.edit_uri = f"{self.config.pages_dir}/{file.src_uri}"
         site = Site(url_style=DIRECTORY if config.use_directory_urls else FILE,
-                    repo_url=config.repo_url, edit_uri=config.edit_uri, site_url=config.site_url)
+                    repo_url=config.repo_url, edit_uri=config.edit_uri, site_url=config.site_url,
+                    site_name=config.site_name,
+                    data_license=config.extra.get("open_data_license"),
+                    data_license_url=config.extra.get("open_data_license_url"),
+                    history=load_history(self.root))
         for src_uri, text in render_site(result.catalog, site).items():
             file = File.generated(config, src_uri, content=text)
             file.edit_uri = _source_path(src_uri)

@@ -52,6 +52,7 @@ class Entry:
     summary: str
     themes: list[str]
     body: str
+    aliases: list[str] = field(default_factory=list)  # earlier slugs: redirect pages
 
 
 @dataclass

@@ -71,6 +71,11 @@ SOURCE_FIELDS = (
     Field("url", URL, "Webadres", "Webadres dat begint met https://."),
 )
 
+# Both kinds: earlier slugs of a renamed entry; each becomes a redirect page.
+ALIASES_FIELD = Field("aliases", SLUG_LIST, "Eerdere namen",
+                      "Vorige bestandsnamen (zonder .md) na een hernoeming: de oude "
+                      "webadressen sturen dan door naar deze pagina.")
+
 INTERVENTION_FIELDS = (
     Field("title", TEXT, "Titel", "De naam van de interventie.", required=True,
           example="Buurtbemiddeling"),
@@ -106,6 +111,7 @@ INTERVENTION_FIELDS = (
           example="2025-01-10"),
     Field("status", CHOICE, "Status", "actief (standaard) of ingetrokken.",
           choices=("actief", "ingetrokken")),
+    ALIASES_FIELD,
 )
 
 DOSSIER_FIELDS = (
@@ -124,6 +130,7 @@ DOSSIER_FIELDS = (
           refers_to="intervention"),
     Field("sources", OBJECT_LIST, "Literatuur", "Lijst van bronnen; een titel is verplicht.",
           fields=SOURCE_FIELDS),
+    ALIASES_FIELD,
 )
 
 FIELDS = {"intervention": INTERVENTION_FIELDS, "dossier": DOSSIER_FIELDS}

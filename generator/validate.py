@@ -24,6 +24,7 @@ from generator.model import (
     Reference,
 )
 from generator.schema import FIELDS
+from generator.validate_aliases import alias_clashes
 from generator.validate_fields import Checker, check_mapping, suggestion
 from generator.vocab import Vocabularies
 from generator.yamlsafe import INVALID
@@ -165,7 +166,7 @@ def _build_intervention(source: Source, data: dict, vocab: Vocabularies) -> Inte
         costs=data.get("costs"), outcomes=data.get("outcomes", []),
         outputs=data.get("outputs", []), working_elements=data.get("working_elements", []),
         related=data.get("related", []), last_reviewed=data["last_reviewed"],
-        status=data.get("status", "actief"))
+        status=data.get("status", "actief"), aliases=data.get("aliases", []))
 
 
 def _build_dossier(source: Source, data: dict, vocab: Vocabularies) -> Dossier:
@@ -174,13 +175,14 @@ def _build_dossier(source: Source, data: dict, vocab: Vocabularies) -> Dossier:
         themes=data["themes"], body=source.body, published=data["published"],
         updated=data.get("updated"), authors=data["authors"],
         interventions=data.get("interventions", []),
-        sources=[Reference(**item) for item in data.get("sources", [])])
+        sources=[Reference(**item) for item in data.get("sources", [])],
+        aliases=data.get("aliases", []))
 
 
 def check_across_files(sources: list[Source], result: Validated, build_date: dt.date
                        ) -> list[Issue]:
     """Duplicate slugs, references to entries that do not exist, and the databank notices."""
-    issues = _duplicate_slugs(sources)
+    issues = _duplicate_slugs(sources) + alias_clashes(sources)
     existing = {s.slug for s in sources if s.kind == "intervention"}
     withdrawn = {slug for slug, i in result.interventions.items() if i.withdrawn}
     for source in sources:

@@ -296,8 +296,10 @@ def _text_list(checker: Checker, spec: Field, value: object, key: str) -> object
 
 def _slug(checker: Checker, spec: Field, value: object, key: str) -> object:
     if not isinstance(value, str) or not SLUG_RE.match(value):
+        what = ("de bestandsnaam van een interventie" if spec.refers_to == "intervention"
+                else "een bestandsnaam")
         return checker.error(key, "invalid-reference",
-                             f"'{key}' moet de bestandsnaam van een interventie zijn (zonder .md, "
+                             f"'{key}' moet {what} zijn (zonder .md, "
                              f"zoals buurtbemiddeling), maar is {describe(value)}.")
     return value
 

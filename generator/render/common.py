@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import jinja2
@@ -26,6 +27,11 @@ class Site:
     repo_url: str | None = None
     edit_uri: str | None = None
     site_url: str | None = None
+    site_name: str = "Wat Werkt"
+    data_license: str | None = None  # extra.open_data_license in mkdocs.yml
+    data_license_url: str | None = None  # extra.open_data_license_url
+    # Content path -> date of its last commit (generator/history.py); empty without git.
+    history: dict[str, dt.date] = field(default_factory=dict, compare=False)
 
 
 def page_url(src: str, style: str) -> str:

@@ -8,8 +8,10 @@ import unicodedata
 from generator.body import normalize_heading
 from generator.catalog import Catalog
 from generator.dates import format_date_nl
+from generator.history import last_change
 from generator.model import Dossier, Intervention
 from generator.render.common import Site, badge, page_header, relative_url, render_template
+from generator.render.jsonld import dossier_jsonld, intervention_jsonld
 
 ASSESSORS_NL = {"erkenningscommissie": "de erkenningscommissie",
                 "praktijkpanel": "een praktijkpanel"}
@@ -61,9 +63,10 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
         intermediate=vocab_links(catalog, site, src, "target_groups",
                                  item.intermediate_target_groups, "doelgroepen"),
         delivered_by=[catalog.vocab.label("delivered_by", d) for d in item.delivered_by],
-        recognition_text=recognition_text(catalog, item),
+        recognition_text=recognition_text(catalog, item), changed=last_change(site, item.path),
         jumps=[{"title": t, "anchor": slugify(t)} for t in body_titles])
-    parts = [page_header(item.title, item.summary, kind="intervention", slug=item.slug),
+    parts = [page_header(item.title, item.summary, kind="intervention", slug=item.slug,
+                         jsonld=intervention_jsonld(catalog, site, item)),
              head, "\n", item.body.strip(), "\n\n"]
     parts += _intervention_extras(catalog, site, src, item, body_titles)
     return "".join(parts)
@@ -119,10 +122,12 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
                                  for t in item.target_groups]
         rows.append(card)
     head = render_template("dossier_head.html", dossier=dossier, title_id="titel", rows=rows,
+                           changed=last_change(site, dossier.path),
                            themes=vocab_links(catalog, site, src, "themes", dossier.themes,
                                               "themas"))
     body_titles = [m[1] for m in _HEADING_RE.finditer(dossier.body)]
-    parts = [page_header(dossier.title, dossier.summary, kind="dossier", slug=dossier.slug),
+    parts = [page_header(dossier.title, dossier.summary, kind="dossier", slug=dossier.slug,
+                         jsonld=dossier_jsonld(catalog, site, dossier)),
              head, "\n", dossier.body.strip(), "\n\n"]
     if rows:
         parts.append(_section("Interventies in dit dossier",

@@ -211,6 +211,7 @@ def render_home(catalog: Catalog, site: Site) -> str:
         finder_url=relative_url(src, "interventies/index.md", site.url_style),
         dossiers_url=relative_url(src, "dossiers/index.md", site.url_style),
         levels_url=relative_url(src, "erkenning/index.md", site.url_style),
+        data_url=relative_url(src, "data/index.md", site.url_style),
         search_action=relative_url(src, "index.md", site.url_style))
 
 
