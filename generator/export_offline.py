@@ -67,16 +67,18 @@ def export_offline(root: Path, out_zip: Path, build_date: dt.date) -> ExportOutc
     if not (shim / "shim" / "index.js").is_file():
         return ExportOutcome(False, usage_error=(
             f"'{shim}' ontbreekt; installeer de front-endpakketten met 'npm ci' in '{root}'."))
+    if not (root / "mkdocs.yml").is_file():
+        return ExportOutcome(False, usage_error=f"in '{root}' staat geen mkdocs.yml.")
+    config = read_config(root)
     with tempfile.TemporaryDirectory(prefix="watwerkt-offline-") as tmp:
+        docs = stage_docs(root, config, Path(tmp) / "pages")
         site = Path(tmp) / folder_name(build_date)
-        built = build_site(root, site, build_date, **offline_overrides(root, build_date))
+        built = build_site(root, site, build_date, docs_dir=str(docs),
+                           **offline_overrides(config, build_date))
         if not built.ok:
             return ExportOutcome(False, report=built.report, failure=built.failure,
                                  usage_error=built.usage_error)
         prune(site)
-        for source, target in SHIM_FILES.items():
-            (site / SHIM_DIR).mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(shim / source, site / SHIM_DIR / target)
         outside = outside_references(site)
         if outside:
             listed = "\n".join(f"  {page}: {url}" for page, url in outside)
@@ -87,17 +89,34 @@ def export_offline(root: Path, out_zip: Path, build_date: dt.date) -> ExportOutc
                          size=out_zip.stat().st_size)
 
 
-def offline_overrides(root: Path, build_date: dt.date) -> dict:
-    """MkDocs settings for the export, merged into those of mkdocs.yml (MkDocs replaces a
-    list or mapping given as an override as a whole)."""
+def read_config(root: Path) -> dict:
+    """mkdocs.yml as written (MkDocs' own YAML loader: !ENV and INHERIT work)."""
     from mkdocs.utils.yaml import yaml_load
 
     with open(root / "mkdocs.yml", "rb") as handle:
-        raw = yaml_load(handle) or {}
-    plugins = list(raw.get("plugins") or [])
+        return yaml_load(handle) or {}
+
+
+def stage_docs(root: Path, config: dict, target: Path) -> Path:
+    """The hand-written pages plus the iframe-worker shim from node_modules, as the export's
+    docs_dir: MkDocs then publishes the shim like any other file, so that it is there when
+    the build checks its links."""
+    source = root / str(config.get("docs_dir") or "docs")
+    if source.is_dir():
+        shutil.copytree(source, target)
+    (target / SHIM_DIR).mkdir(parents=True, exist_ok=True)
+    for name, copy in SHIM_FILES.items():
+        shutil.copyfile(root / SHIM_PACKAGE / name, target / SHIM_DIR / copy)
+    return target
+
+
+def offline_overrides(config: dict, build_date: dt.date) -> dict:
+    """MkDocs settings for the export, merged into those of mkdocs.yml (MkDocs replaces a
+    list or mapping given as an override as a whole)."""
+    plugins = list(config.get("plugins") or [])
     if not any(_plugin_name(p) == "offline" for p in plugins):
         plugins.append("offline")
-    extra = dict(raw.get("extra") or {})
+    extra = dict(config.get("extra") or {})
     extra["polyfills"] = [*extra.get("polyfills", []), f"{SHIM_DIR}/shim.js"]
     # Read by theme/partials/ww/announce.html: only the export shows the banner.
     extra["offline_export"] = {"date": format_date_nl(build_date),
@@ -106,7 +125,7 @@ def offline_overrides(root: Path, build_date: dt.date) -> dict:
                  # No repository links: offline readers cannot edit, and Material would ask
                  # the repository host for its star count.
                  "repo_url": "", "edit_uri": ""}
-    theme = raw.get("theme")
+    theme = config.get("theme")
     features = theme.get("features", []) if isinstance(theme, dict) else []
     if any(str(f).startswith("navigation.instant") for f in features):
         # Instant loading fetches pages with XHR, which file:// does not allow.
@@ -188,9 +207,8 @@ def write_zip(site: Path, out_zip: Path, build_date: dt.date) -> None:
     stamp = (max(build_date.year, 1980), build_date.month, build_date.day, 0, 0, 0)
     names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     out_zip.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(prefix=".watwerkt-offline-", suffix=".zip",
-                                        dir=out_zip.parent)
-    os.close(handle)
+    # Not mkstemp: its file is private (0600); this one gets the usual mode from the umask.
+    tmp_name = out_zip.with_name(f".{out_zip.name}.{os.getpid()}.tmp")
     try:
         with zipfile.ZipFile(tmp_name, "w") as archive:
             for name in names:
@@ -201,5 +219,5 @@ def write_zip(site: Path, out_zip: Path, build_date: dt.date) -> None:
                 archive.writestr(info, (site / name).read_bytes(), compresslevel=9)
         os.replace(tmp_name, out_zip)
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        tmp_name.unlink(missing_ok=True)
         raise

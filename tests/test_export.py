@@ -18,6 +18,7 @@ from generator.export_offline import (
     folder_name,
     offline_overrides,
     outside_references,
+    read_config,
 )
 from generator.pipeline import check_project
 from generator.render.common import DIRECTORY, FILE, Site
@@ -109,7 +110,7 @@ def test_the_export_loads_nothing_from_outside(exports, tmp_path):
 
 
 def test_overrides_keep_the_sites_settings_and_add_the_offline_ones():
-    overrides = offline_overrides(REPO, DAY)
+    overrides = offline_overrides(read_config(REPO), DAY)
     names = [p if isinstance(p, str) else next(iter(p)) for p in overrides["plugins"]]
     assert names[-1] == "offline" and "watwerkt" in names and "search" in names
     assert overrides["use_directory_urls"] is False
