@@ -14,6 +14,7 @@ from generator.render.common import Site
 from generator.render.data_page import render_open_data
 from generator.render.entries import render_dossier, render_intervention
 from generator.render.feed import render_feed
+from generator.render.finder import render_finder
 from generator.render.overviews import render_overviews
 from generator.render.print_views import render_print_views
 
@@ -29,7 +30,7 @@ def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
 
 # Each part of the site is one function Catalog, Site -> {path: text}. Paths ending in .md are
 # pages; any other path is a file copied as it is (data, scripts, configuration).
-RENDERERS = [render_entries, render_overviews, render_print_views]
+RENDERERS = [render_entries, render_overviews, render_finder, render_print_views]
 
 RENDERERS += [render_open_data, render_feed, render_beheer, render_aliases]
 

@@ -3,11 +3,13 @@ and recognition level. Every list is complete and server-rendered; scripts only 
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.model import Dossier, Intervention
-from generator.render.common import (Site, level_label, page_header,
-                                     relative_url, render_template)
+from generator.render.common import Site, level_label, page_header, relative_url, render_template
 from generator.render.entries import intervention_card
+from generator.render.finder import finder_attributes
 
 LEVEL_KEYS_EXTRA = (EXPIRED, NOT_ASSESSED)
 
@@ -73,14 +75,21 @@ def _count(items: list[Intervention]) -> str:
 
 
 def render_interventions_index(catalog: Catalog, site: Site) -> str:
+    """The complete list (active first, then withdrawn ones, marked) that finder.js enhances."""
     src = "interventies/index.md"
-    intro = (f'<h1 id="titel">Interventies</h1>\n<p class="ww-lead">Alle '
-             f'{_count(catalog.interventions)} in de databank, met hun erkenning. Kies een thema, '
-             "doelgroep of erkenningsniveau om de lijst te verkleinen.</p>\n")
-    finder = '<div id="ww-finder" class="ww-finder" hidden></div>\n'
-    return (page_header("Interventies", "Alle interventies in de databank Wat Werkt, met hun "
-                        "erkenning.", kind="finder") + intro + finder + "\n"
-            + _listing(catalog, site, src, catalog.interventions))
+    active, withdrawn = _split(catalog.interventions)
+
+    def link(folder: str) -> str:
+        return relative_url(src, f"{folder}/index.md", site.url_style)
+
+    body = render_template(
+        "finder_index.html", count_text=_count(catalog.interventions),
+        active_cards=Markup(cards(catalog, site, src, active)),
+        withdrawn_cards=Markup(cards(catalog, site, src, withdrawn)) if withdrawn else "",
+        themes_url=link("themas"), groups_url=link("doelgroepen"),
+        levels_url=link("erkenning"), **finder_attributes(site))
+    return page_header("Interventies", "Alle interventies in de databank Wat Werkt, met hun "
+                       "erkenning.", hide=("navigation", "toc"), kind="finder") + body
 
 
 def render_dossiers_index(catalog: Catalog, site: Site) -> str:

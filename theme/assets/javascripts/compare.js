@@ -1,0 +1,141 @@
+/* Wat Werkt: the vergelijk page, /vergelijk/?i=<slug>&i=<slug>[&i=<slug>].
+ *
+ * Draws two or three interventions side by side from the finder's data script
+ * (interventies/finder-data.js, loaded with a script tag so that it works from file://).
+ */
+(function () {
+  "use strict";
+
+  var data = window.WATWERKT_FINDER;
+  var box = document.getElementById("ww-compare");
+  var shared = window.WatWerkt;    // from finder.js, loaded before this file
+  if (!data || !box || !shared) return;
+
+  var MAX = 3;
+  var STORE_KEY = shared.COMPARE_KEY;   // the finder shows the same picks
+  var el = shared.el;
+  var rootUrl = box.getAttribute("data-root") || "";
+  var finderUrl = box.getAttribute("data-finder-url") || "";
+  var bySlug = {};
+  data.items.forEach(function (item) { bySlug[item.slug] = item; });
+
+  function requested() {
+    var seen = {}, known = [], unknown = [];
+    new URLSearchParams(location.search).getAll("i").forEach(function (slug) {
+      slug = slug.trim();
+      if (!slug || seen[slug]) return;
+      seen[slug] = true;
+      (bySlug[slug] ? known : unknown).push(slug);
+    });
+    return {known: known, unknown: unknown};
+  }
+
+  /* ---------- cells ---------- */
+
+  function none() { return el("span", {className: "ww-compare__none", text: "Niet vermeld"}); }
+
+  function textList(values) { return values.length ? values.join(", ") : none(); }
+
+  function bulletList(values) {
+    return values.length ? el("ul", {}, values.map(function (v) { return el("li", {text: v}); }))
+      : none();
+  }
+
+  function recognition(item) {
+    var b = item.compare.badge;
+    return el("div", {}, [el("span", {className: "ww-badge ww-badge--" + b.css, text: b.label}),
+      el("span", {className: "ww-compare__recognition", text: item.compare.recognition})]);
+  }
+
+  var ROWS = [
+    ["Samenvatting", function (item) { return item.summary; }],
+    ["Erkenning en geldigheid", recognition],
+    ["Thema's", function (item) { return textList(item.compare.themes); }],
+    ["Doelgroep", function (item) { return bulletList(item.compare.target_groups); }],
+    ["Intermediaire doelgroep", function (item) { return bulletList(item.compare.intermediate); },
+      function (items) { return items.some(function (i) { return i.compare.intermediate.length; }); }],
+    ["Uitgevoerd door", function (item) { return textList(item.compare.delivered_by); }],
+    ["Kosten", function (item) { return item.compare.costs || none(); }],
+    ["Beoogde resultaten", function (item) { return bulletList(item.compare.outcomes); }],
+    ["Eigenaar", function (item) { return item.compare.owner || none(); }],
+    ["Laatst gecontroleerd", function (item) { return item.compare.reviewed || none(); }]
+  ];
+
+  /* ---------- drawing ---------- */
+
+  function heading(item) {
+    var cell = el("th", {scope: "col"}, [el("a", {href: rootUrl + item.url, text: item.title})]);
+    if (item.status === "ingetrokken") {
+      cell.appendChild(document.createTextNode(" "));
+      cell.appendChild(el("span", {className: "ww-tag ww-tag--withdrawn", text: "ingetrokken"}));
+    }
+    var remove = el("button", {type: "button", className: "ww-compare__remove"}, ["Weghalen",
+      el("span", {className: "ww-visually-hidden", text: " uit de vergelijking: " + item.title})]);
+    remove.addEventListener("click", function () { drop(item.slug); });
+    cell.appendChild(el("br"));
+    cell.appendChild(remove);
+    return cell;
+  }
+
+  function table(items) {
+    var head = el("tr", {}, [el("td")].concat(items.map(heading)));
+    var rows = ROWS.filter(function (row) { return !row[2] || row[2](items); }).map(function (row) {
+      return el("tr", {}, [el("th", {scope: "row", text: row[0]})].concat(items.map(function (item) {
+        return el("td", {}, [row[1](item)]);
+      })));
+    });
+    var result = el("table", {className: "ww-compare-table", tabindex: "-1"}, [
+      el("caption", {className: "ww-visually-hidden",
+        text: "Vergelijking van " + items.length + " interventies"}),
+      el("thead", {}, [head]), el("tbody", {}, rows)]);
+    result.style.setProperty("--ww-columns", String(items.length));
+    return el("div", {className: "ww-table-wrap"}, [result]);
+  }
+
+  function message(parts) { return el("p", {className: "ww-compare__message"}, parts); }
+
+  function finderLink(text) { return el("a", {href: finderUrl, text: text}); }
+
+  function draw() {
+    var wanted = requested();
+    var slugs = wanted.known.slice(0, MAX);
+    var items = slugs.map(function (s) { return bySlug[s]; });
+    box.textContent = "";
+    if (wanted.unknown.length) {
+      box.appendChild(message(["Niet gevonden: " + wanted.unknown.join(", ") + ". Deze " +
+        "interventie staat niet (meer) in de databank, of het adres is niet compleet."]));
+    }
+    if (wanted.known.length > MAX) {
+      box.appendChild(message(["Je kunt maximaal drie interventies vergelijken. " +
+        "Hieronder staan de eerste drie."]));
+    }
+    if (items.length < 2) {
+      var chosen = items.length ? "Je hebt nu alleen " + items[0].title + " gekozen. " : "";
+      box.appendChild(message([chosen + "Kies twee of drie interventies om ze naast elkaar " +
+        "te zien: zet in ", finderLink("de interventie-zoeker"), " een vinkje bij " +
+        "‘Vergelijk’ en kies daarna de knop om te vergelijken."]));
+    } else {
+      box.appendChild(table(items));
+    }
+    box.appendChild(el("p", {className: "ww-compare__back"},
+      [finderLink("← Terug naar de interventie-zoeker")]));
+    try { sessionStorage.setItem(STORE_KEY, JSON.stringify(slugs)); } catch (e) { /* ignore */ }
+  }
+
+  function drop(slug) {
+    var params = new URLSearchParams(location.search);
+    var kept = params.getAll("i").filter(function (s) { return s !== slug; });
+    params.delete("i");
+    kept.forEach(function (s) { params.append("i", s); });
+    var query = params.toString();
+    try {
+      history.pushState(null, "", location.pathname + (query ? "?" + query : ""));
+    } catch (e) { /* without history the page still redraws */ }
+    draw();
+    var target = box.querySelector("table") || box.querySelector(".ww-compare__message");
+    if (target) { target.setAttribute("tabindex", "-1"); target.focus(); }
+  }
+
+  window.addEventListener("popstate", draw);
+  draw();
+})();
