@@ -22,10 +22,12 @@ from mkdocs.structure.files import File, Files
 from generator.dates import resolve_build_date
 from generator.history import load_history
 from generator.issues import Severity
+from generator.linkcheck import check_links
 from generator.pipeline import CheckResult, check_project
 from generator.render import render_site
 from generator.render.common import DIRECTORY, FILE, Site
 from generator.report import format_text
+from generator.sanitize import removed_message, sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.watwerkt")
 
@@ -100,7 +102,18 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
                 server.watch(str(self.root / name))
         return server
 
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        # Defence in depth: entry pages carry editors' HTML; clean it whatever the check said.
+        if page.meta.get("kind") not in ("intervention", "dossier"):
+            return html
+        cleaned = sanitize_html(html)
+        if cleaned.removed:
+            log.warning(removed_message(page.file.src_uri, cleaned.removed))
+        return cleaned.html
+
     def on_post_build(self, *, config) -> None:
+        for broken in check_links(Path(config.site_dir), config.site_url):
+            log.warning(broken.message())  # a warning: --strict builds fail on it
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final_site_dir is None or self.warnings.count:
             return  # MkDocs aborts next; on_build_error removes the temporary folder
