@@ -31,15 +31,19 @@ URL_ATTRIBUTES = {"href", "src"}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")
+_BACKTICKS_RE = re.compile(r"`+")
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
 _TAG_START_RE = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
-_SUSPICIOUS_RE = re.compile(r"<[^>]*?[\s/\"'](on[a-z]+|style|formaction|srcdoc)\s*=", re.I)
+# `[^<>]`, not `[^>]`: each '<' scans only to the next '<', so the search stays linear.
+_SUSPICIOUS_RE = re.compile(r"<[^<>]*?[\s/\"'](on[a-z]+|style|formaction|srcdoc)\s*=", re.I)
 
 
 def _markdown() -> MarkdownIt:
     parser = MarkdownIt("commonmark")
     parser.validateLink = lambda url: True  # we judge every link ourselves, with a message
+    # Keep link targets as the browser will see them: percent-encoding would hide an
+    # entity-encoded tab in 'java&#9;script:', which a browser strips again.
+    parser.normalizeLink = lambda url: url
     return parser
 
 
@@ -103,6 +107,10 @@ class _Scanner:
             self.report.sections[-1].has_content = True
         if token.type == "html_block":
             self.html(token.content, line)
+        elif token.type == "code_block" and token.level > 0:
+            # Indented code inside a list or quote: CommonMark reads code, but Python-Markdown
+            # (the renderer, with 4-space list indents) reads a paragraph with live HTML.
+            self.html(token.content, line)
         elif token.type == "inline":
             self.inline(token, line)
         if token.type in ("paragraph_open", "bullet_list_open", "ordered_list_open",
@@ -111,7 +119,7 @@ class _Scanner:
             self.report.sections[-1].has_content = True
 
     def inline(self, token, line: int) -> None:
-        self.html(_CODE_SPAN_RE.sub(_blank, token.content), line)
+        self.html(blank_code_spans(token.content), line)
         offset = 0
         for child in token.children or []:
             if child.type in ("softbreak", "hardbreak"):
@@ -122,22 +130,27 @@ class _Scanner:
                 self.url(child.attrs.get("src", ""), line + offset, "afbeelding")
 
     def html(self, text: str, line: int) -> None:
-        for match in _AUTOLINK_RE.finditer(text):
-            self.url(match[1], line + text.count("\n", 0, match.start()), "link")
+        for match, relative_line in _with_lines(_AUTOLINK_RE, text):
+            self.url(match[1], line + relative_line - 1, "link")
         text = _AUTOLINK_RE.sub(_blank, text)
         if not _TAG_START_RE.search(text):
             return
         checker = _HtmlChecker()
         try:
-            checker.feed(text)
+            # Nothing after the last '>' can complete a tag, and Python's parser rescans an
+            # unfinished tag to the end of the text for every '<': quadratic on '<a <a <a …'.
+            checker.feed(text[:text.rfind(">") + 1])
             checker.close()
         except Exception:  # noqa: BLE001 - odd markup is reported below, never raised
             checker.found.append((1, "?", "onleesbare HTML", "element"))
-        for match in _SUSPICIOUS_RE.finditer(html.unescape(text)):
-            # Markup Python's parser reads as text may still be a tag to a browser.
-            attribute = match[1].lower()
-            checker.found.append((text.count("\n", 0, match.start()) + 1, attribute, attribute,
-                                  "attribuut"))
+        unescaped = _unescape_keeping_lines(text)
+        reported_lines = {found[0] for found in checker.found}
+        for match, relative_line in _with_lines(_SUSPICIOUS_RE, unescaped):
+            # Markup Python's parser reads as text may still be a tag to a browser; a line whose
+            # tag was reported already needs no second message.
+            if relative_line not in reported_lines:
+                attribute = match[1].lower()
+                checker.found.append((relative_line, attribute, attribute, "attribuut"))
         for relative_line, name, what, kind in checker.found:
             where = line + relative_line - 1
             if self.first_time(where, name):
@@ -194,11 +207,13 @@ class _HtmlChecker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str, str, str]] = []  # line, name, shown, kind
         self.urls: list[tuple[int, str, str]] = []
+        self.opened: set[str] = set()  # forbidden elements reported at their start tag
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         if tag not in ALLOWED_TAGS:
             self.found.append((line, tag, f"<{tag}>", "element"))
+            self.opened.add(tag)
             return
         for name, value in attrs:
             if name not in ALLOWED_TAGS[tag]:
@@ -209,7 +224,7 @@ class _HtmlChecker(HTMLParser):
     handle_startendtag = handle_starttag
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in ALLOWED_TAGS:
+        if tag not in ALLOWED_TAGS and tag not in self.opened:  # one message per element
             self.found.append((self.getpos()[0], tag, f"</{tag}>", "element"))
 
     def handle_decl(self, decl: str) -> None:
@@ -224,7 +239,65 @@ class _HtmlChecker(HTMLParser):
 
 def _blank(match: re.Match) -> str:
     """Keep line numbers: replace a match by as many newlines as it spans."""
-    return "\n" * match[0].count("\n") + " "
+    return _blank_text(match[0])
+
+
+def _with_lines(pattern: re.Pattern, text: str):
+    """Every match with its 1-based line in `text`, counting newlines only once."""
+    line, counted = 1, 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        yield match, line
+
+
+def _unescape_keeping_lines(text: str) -> str:
+    """Decode character references without adding or removing line breaks, so that an offset in
+    the result still falls on the same line as in `text`."""
+    if "&" not in text:
+        return text
+    return "\n".join(html.unescape(line).replace("\n", " ").replace("\r", " ")
+                     for line in text.split("\n"))
+
+
+def blank_code_spans(text: str) -> str:
+    """Replace every code span (CommonMark: a backtick run up to the next run of the same length)
+    by blanks that keep its line breaks. A backslash-escaped backtick opens no span. Linear:
+    each run length keeps a pointer that only moves forward."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    pointer = dict.fromkeys(by_length, 0)
+    pieces, done, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        backslashes = 0
+        while backslashes < start and text[start - backslashes - 1] == "\\":
+            backslashes += 1
+        if backslashes % 2:
+            start += 1  # the first backtick is escaped: the rest of the run may still open
+        length = end - start
+        candidates = by_length.get(length, [])
+        position = pointer.get(length, 0)
+        while position < len(candidates) and candidates[position] <= index:
+            position += 1
+        if length:
+            pointer[length] = position
+        if not length or position == len(candidates):
+            index += 1
+            continue
+        closing = candidates[position]
+        pieces.append(text[done:start])
+        pieces.append(_blank_text(text[start:runs[closing][1]]))
+        done = runs[closing][1]
+        index = closing + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _blank_text(code: str) -> str:
+    return "\n" * code.count("\n") + " "
 
 
 def normalize_heading(title: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.issues import Issue, error, warning
+from generator.issues import Issue, Severity, error, warning
 from generator.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
 
 KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
@@ -32,6 +32,7 @@ class Source:
     body: str = ""
     body_line: int = 1  # file line of the body's first line
     frontmatter_end_line: int = 1  # file line of the closing '---'
+    load_errors: bool = False  # reading or parsing gave an error: never build an entry from it
 
     def position(self, key: str | None) -> tuple[int | None, int | None]:
         """The line and column of a key path, else of its nearest parent, else line 1."""
@@ -81,24 +82,26 @@ def load_sources(root: Path) -> tuple[list[Source], list[Issue]]:
 
 
 def load_source(path: Path, relative: str, kind: str) -> tuple[Source | None, list[Issue]]:
-    """Read one file from disk; unreadable or oversized files give an issue instead."""
+    """Read one file from disk; unreadable or oversized files give an issue and an empty Source
+    (the file exists: references to it are not a second error)."""
+    unread = Source(kind=kind, slug=_slug_of(relative), path=relative, load_errors=True)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [error(relative, 1, 1, None, "file-too-large",
-                                f"Het bestand is {size // 1024} kB groot; de grens is "
-                                f"{MAX_FILE_BYTES // 1024 // 1024} MB. Splits de tekst of "
-                                "verwijder ingeplakte afbeeldingen of bijlagen.")]
+            return unread, [error(relative, 1, 1, None, "file-too-large",
+                                  f"Het bestand is {size // 1024} kB groot; de grens is "
+                                  f"{MAX_FILE_BYTES // 1024 // 1024} MB. Splits de tekst of "
+                                  "verwijder ingeplakte afbeeldingen of bijlagen.")]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [error(relative, None, None, None, "unreadable-file",
-                            f"Het bestand kan niet gelezen worden ({exc.strerror}).")]
+        return unread, [error(relative, None, None, None, "unreadable-file",
+                              f"Het bestand kan niet gelezen worden ({exc.strerror}).")]
     return parse_source(raw, relative, kind)
 
 
 def parse_source(raw: bytes, relative: str, kind: str) -> tuple[Source | None, list[Issue]]:
     """Split and parse the bytes of one content file. Never raises."""
-    slug = relative.rsplit("/", 1)[-1][:-3] if relative.lower().endswith(".md") else relative
+    slug = _slug_of(relative)
     issues: list[Issue] = []
     if not SLUG_RE.match(slug):
         issues.append(error(
@@ -108,11 +111,18 @@ def parse_source(raw: bytes, relative: str, kind: str) -> tuple[Source | None, l
             "De naam wordt het webadres van de pagina."))
     text, decode_issue = _decode(raw, relative)
     if decode_issue:
-        return None, issues + [decode_issue]
+        return Source(kind=kind, slug=slug, path=relative, load_errors=True), \
+            issues + [decode_issue]
     source = Source(kind=kind, slug=slug, path=relative, text=text)
     issues.extend(_control_characters(text, relative))
     issues.extend(_split_and_parse(source))
+    source.load_errors = any(issue.severity is Severity.ERROR for issue in issues)
     return source, issues
+
+
+def _slug_of(relative: str) -> str:
+    name = relative.rsplit("/", 1)[-1]
+    return name[:-3] if name.lower().endswith(".md") else name
 
 
 def _decode(raw: bytes, relative: str) -> tuple[str, Issue | None]:
@@ -181,7 +191,9 @@ def _adopt(source: Source, parsed: Parsed) -> list[Issue]:
     elif isinstance(parsed.value, dict):
         source.data = parsed.value
     elif not parsed.problems:
-        issues.append(error(source.path, 2, 1, None, "frontmatter-not-mapping",
+        line, column = parsed.start
+        issues.append(error(source.path, line + offset, column + 1, None,
+                            "frontmatter-not-mapping",
                             "De gegevens bovenaan moeten regels 'sleutel: waarde' zijn (zoals "
                             "'title: Buurtbemiddeling'), geen losse lijst of tekst."))
     return issues

@@ -32,10 +32,5 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     validated = validate_all(sources, vocab, build_date)
     issues += validated.issues
     catalog = build_catalog(validated.interventions, validated.dossiers, vocab, build_date)
-    return CheckResult(issues, catalog, len(sources) + _unloaded(load_issues))
-
-
-def _unloaded(issues: list[Issue]) -> int:
-    """Files that could not be read still count as checked."""
-    return len({i.path for i in issues if i.code in ("not-utf8", "file-too-large",
-                                                     "unreadable-file")})
+    # Files that could not be read are Sources too (without data): they count as checked.
+    return CheckResult(issues, catalog, len(sources))

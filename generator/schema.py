@@ -29,6 +29,7 @@ class Field:
     fields: tuple[Field, ...] = ()  # for OBJECT and OBJECT_LIST
     min_items: int = 0
     refers_to: str | None = None  # kind of entry a SLUG_LIST names
+    past_only: bool = False  # DATE: may not lie after the build date
     example: object = None
 
 
@@ -36,7 +37,7 @@ RECOGNITION_FIELDS = (
     Field("level", VOCAB, "Erkenningsniveau", "Het niveau waarop de interventie is erkend.",
           required=True, vocab="recognition_levels", example="goed-onderbouwd"),
     Field("assessed_on", DATE, "Beoordeeld op", "Datum van het oordeel van de commissie.",
-          required=True, example="2022-05-12"),
+          required=True, past_only=True, example="2022-05-12"),
     Field("valid_until", DATE, "Geldig tot",
           "Laat leeg: standaard de beoordelingsdatum plus de geldigheid van het niveau "
           "(3 jaar voor goed beschreven, anders 5 jaar)."),
@@ -108,7 +109,7 @@ INTERVENTION_FIELDS = (
           "Bestandsnamen (zonder .md) van andere interventies.", refers_to="intervention"),
     Field("last_reviewed", DATE, "Laatst gecontroleerd",
           "Datum waarop de eigenaar bevestigde dat de beschrijving klopt.", required=True,
-          example="2025-01-10"),
+          past_only=True, example="2025-01-10"),
     Field("status", CHOICE, "Status", "actief (standaard) of ingetrokken.",
           choices=("actief", "ingetrokken")),
     ALIASES_FIELD,
@@ -121,8 +122,9 @@ DOSSIER_FIELDS = (
     Field("themes", VOCAB_LIST, "Thema's", "Een of meer thema's uit vocabularies.yml.",
           required=True, vocab="themes", min_items=1, example=["eenzaamheid"]),
     Field("published", DATE, "Gepubliceerd", "Datum van de eerste publicatie.", required=True,
-          example="2020-06-01"),
-    Field("updated", DATE, "Bijgewerkt", "Datum van de laatste inhoudelijke bijwerking."),
+          past_only=True, example="2020-06-01"),
+    Field("updated", DATE, "Bijgewerkt", "Datum van de laatste inhoudelijke bijwerking.",
+          past_only=True),
     Field("authors", TEXT_LIST, "Auteurs", "Een of meer namen.", required=True, min_items=1,
           example=["Naam Achternaam"]),
     Field("interventions", SLUG_LIST, "Interventies",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from generator.body import check_body
 from generator.dates import add_years, format_date_nl
 from generator.issues import Issue, Severity, error, notice, warning
-from generator.load import Source
+from generator.load import SLUG_RE, Source
 from generator.model import (
     WITHDRAWN,
     Criteria,
@@ -55,6 +55,11 @@ def validate_all(sources: list[Source], vocab: Vocabularies, build_date: dt.date
 def validate_source(source: Source, vocab: Vocabularies, build_date: dt.date
                     ) -> tuple[Intervention | Dossier | None, list[Issue]]:
     if source.data is None:
+        # Unusable frontmatter: the body is still checked when the frontmatter was closed, so
+        # that one run reports every problem (body_line stays 1 when there was no frontmatter).
+        if source.body_line > 1:
+            return None, check_body(source.path, source.kind, source.body,
+                                    source.body_line).issues
         return None, []
     checker = Checker(source, vocab, build_date)
     clean = check_mapping(checker, source.data, FIELDS[source.kind], "", "de gegevens bovenaan")
@@ -64,7 +69,8 @@ def validate_source(source: Source, vocab: Vocabularies, build_date: dt.date
         _check_dossier_rules(checker, clean)
     body = check_body(source.path, source.kind, source.body, source.body_line)
     issues = checker.issues + body.issues
-    if any(issue.severity is Severity.ERROR for issue in issues):
+    if source.load_errors or any(issue.severity is Severity.ERROR for issue in issues):
+        # A YAML problem (tag, alias, duplicate key) may have left a required value out.
         return None, issues
     build = _build_intervention if source.kind == "intervention" else _build_dossier
     return build(source, _without_invalid(clean), vocab), issues
@@ -214,8 +220,8 @@ def _reference_issues(source: Source, existing: set[str], withdrawn: set[str]) -
     for index, slug in enumerate(values):
         key = f"{key_name}[{index}]"
         line, column = source.position(key)
-        if not isinstance(slug, str) or slug is INVALID:
-            continue
+        if not isinstance(slug, str) or not SLUG_RE.match(slug):
+            continue  # not a file name at all: 'invalid-reference' said so already
         if slug not in existing:
             issues.append(error(source.path, line, column, key, "unknown-reference",
                                 f"'{key}' verwijst naar '{slug}', maar er is geen interventie "

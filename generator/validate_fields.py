@@ -37,7 +37,8 @@ from generator.schema import (
 from generator.vocab import SINGULAR_NL, VOCABULARY_FILE, Vocabularies
 from generator.yamlsafe import INVALID, is_date
 
-EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
+# No ':' or '/' either: 'mailto:info@example.org' is a link, not an address.
+EMAIL_RE = re.compile(r"^[^@\s<>\"':;,/]+@[^@\s<>\"':;,/]+\.[a-z]{2,}$", re.IGNORECASE)
 URL_RE = re.compile(r"^https?://[^\s/<>\"'$?#.]+(\.[^\s/<>\"'$?#.]+)+(:\d+)?([/?#][^\s<>\"']*)?$",
                     re.IGNORECASE)
 MAX_TEXT = 2000
@@ -138,10 +139,12 @@ def check_value(checker: Checker, spec: Field, value: object, key: str) -> objec
 
 def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
     if not isinstance(value, str) or is_date(value):
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        shown = value if number or is_date(value) else "…"
         return checker.error(key, "wrong-type",
                              f"'{key}' moet tekst zijn, maar is {describe(value)}. Zet de waarde "
                              "tussen aanhalingstekens, bijvoorbeeld: "
-                             f"{key.rsplit('.', 1)[-1]}: \"{value}\".")
+                             f"{key.rsplit('.', 1)[-1]}: \"{shown}\".")
     text = " ".join(value.split())
     if not text:
         return checker.error(key, "empty-value", f"'{key}' is leeg. Vul een tekst in of "
@@ -166,7 +169,7 @@ def _date(checker: Checker, spec: Field, value: object, key: str) -> object:
     day = value if is_date(value) else parse_iso_date(value) if isinstance(value, str) else None
     if day is None:
         return checker.error(key, "invalid-date", _invalid_date_message(key, value))
-    if day > checker.build_date:
+    if spec.past_only and day > checker.build_date:
         return checker.error(key, "future-date",
                              f"'{key}' is {format_date_nl(day)}, dat ligt na de bouwdatum "
                              f"({format_date_nl(checker.build_date)}). Een datum in de toekomst "
@@ -175,7 +178,11 @@ def _date(checker: Checker, spec: Field, value: object, key: str) -> object:
 
 
 def _invalid_date_message(key: str, value: object) -> str:
-    if isinstance(value, str) and re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value):
+    short = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", value) if isinstance(value, str) else None
+    if short:
+        padded = f"{short[1]}-{int(short[2]):02d}-{int(short[3]):02d}"
+        if padded != value and parse_iso_date(padded):
+            return (f"'{key}' is '{value}'. Schrijf maand en dag met twee cijfers: {padded}.")
         return (f"'{key}' is '{value}', maar die dag bestaat niet. Schrijf een bestaande datum "
                 "als JJJJ-MM-DD, bijvoorbeeld 2023-02-28.")
     if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}[T ]", value):

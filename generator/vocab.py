@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.issues import Issue, error
 from generator.load import SLUG_RE
-from generator.yamlsafe import parse_yaml
+from generator.yamlsafe import parse_yaml, resolve_line_placeholders
 
 VOCABULARY_FILE = "vocabularies.yml"
 VOCABULARY_NAMES = ("themes", "target_groups", "recognition_levels", "delivered_by")
@@ -57,7 +57,8 @@ def load_vocabularies(root: Path) -> tuple[Vocabularies, list[Issue]]:
                              f"{VOCABULARY_FILE} kan niet gelezen worden ({exc}). Sla het op "
                              "als UTF-8.")]
     parsed = parse_yaml(text)
-    issues = [error(VOCABULARY_FILE, p.line + 1, p.column + 1, p.key, p.code, p.message)
+    issues = [error(VOCABULARY_FILE, p.line + 1, p.column + 1, p.key, p.code,
+                    resolve_line_placeholders(p.message, 0))
               for p in parsed.problems]
     data = parsed.value if isinstance(parsed.value, dict) else {}
 

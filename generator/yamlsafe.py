@@ -24,7 +24,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 40
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
-_constructor = yaml.constructor.SafeConstructor()
 
 
 class _Invalid:
@@ -53,6 +52,7 @@ class Parsed:
 
     value: object = None
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    start: tuple[int, int] = (0, 0)  # where the value begins (after comments and blank lines)
     problems: list[YamlProblem] = field(default_factory=list)
 
 
@@ -79,35 +79,51 @@ def parse_yaml(text: str) -> Parsed:
         return result
     if node is None:
         return result
+    result.start = (node.start_mark.line, node.start_mark.column)
     converter = _Converter(result)
     result.value = converter.convert(node, "", 0)
-    _collapse_aliases(result)
+    _collapse_aliases(result, text)
     return result
 
 
-def _collapse_aliases(result: Parsed) -> None:
-    """An alias bomb uses hundreds of aliases: one message says it, with the count."""
+def _collapse_aliases(result: Parsed, text: str) -> None:
+    """An alias bomb uses hundreds of aliases: one message says it, with the count, at the
+    first '*name'. (The composer hands back the anchored node for an alias, so the node's own
+    mark is the anchor's place; the parser's events still know where the alias stands.)"""
     aliases = [p for p in result.problems if p.code == "yaml-alias"]
+    if not aliases:
+        return
+    first = aliases[0]
+    try:
+        event = next(e for e in yaml.parse(text, Loader=_Loader) if isinstance(e, yaml.AliasEvent))
+        first.line, first.column = event.start_mark.line, event.start_mark.column
+    except (StopIteration, yaml.YAMLError, ValueError):  # pragma: no cover - composed before
+        pass
     if len(aliases) > 1:
-        aliases[0].message += f" (Er staan {len(aliases)} verwijzingen in de gegevens.)"
-        result.problems = [p for p in result.problems if p.code != "yaml-alias" or p is aliases[0]]
+        first.message += f" (Er staan {len(aliases)} verwijzingen in de gegevens.)"
+        result.problems = [p for p in result.problems if p.code != "yaml-alias" or p is first]
+
+
+# Leading indentation plus block indicators ('- ', '? ', ': ') that open a nested node on the
+# same line: '-  -  -  …' and '? ? ? …' nest as deeply as indentation does.
+_BLOCK_PREFIX_RE = re.compile(r"(?:[ \t]|[-?:](?=[ \t]|$))*")
+_BRACKET_RE = re.compile(r"[\[\]{}]")
 
 
 def _too_deep_line(text: str) -> int | None:
-    """The first line at which nesting may pass MAX_DEPTH, or None; a cheap over-estimate."""
-    if text.count("[") + text.count("{") < MAX_DEPTH and "  " * MAX_DEPTH not in text \
-            and "- " * (MAX_DEPTH // 2) not in text:
-        return None
+    """The first line at which nesting may pass MAX_DEPTH, or None; a cheap over-estimate that
+    looks at every line (a quick test on the whole text missed '-  -  -  …' and '? ? ? …')."""
     flow = 0
     for number, line in enumerate(text.split("\n")):
-        indent = len(line) - len(line.lstrip(" -?:\t"))
+        indent = _BLOCK_PREFIX_RE.match(line).end()
         deepest = flow
-        for char in line:
-            if char in "[{":
-                flow += 1
-                deepest = max(deepest, flow)
-            elif char in "]}":
-                flow = max(0, flow - 1)
+        if flow or "[" in line or "{" in line:
+            for match in _BRACKET_RE.finditer(line):
+                if match[0] in "[{":
+                    flow += 1
+                    deepest = max(deepest, flow)
+                else:
+                    flow = max(0, flow - 1)
         if deepest + indent // 2 > MAX_DEPTH:
             return number
     return None
@@ -139,8 +155,16 @@ _SYNTAX_HINTS = (
 )
 
 
+# An unclosed quote or bracket is only noticed where the text ends or the next key starts; the
+# editor's mistake is where it was opened, which the context mark gives.
+_OPENED_AT_CONTEXT = ("while scanning a quoted scalar", "while parsing a flow sequence",
+                      "while parsing a flow mapping")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and (exc.context or "").startswith(_OPENED_AT_CONTEXT):
+        mark = exc.context_mark
     text = f"{exc.context or ''} {exc.problem or ''}"
     hint = next((dutch for english, dutch in _SYNTAX_HINTS if english in text), None)
     if hint is None:
@@ -155,6 +179,9 @@ class _Converter:
     def __init__(self, result: Parsed) -> None:
         self.result = result
         self.seen: set[int] = set()
+        # One per parse: a constructor caches every node it built (`constructed_objects`), so a
+        # shared one kept every scalar of every file alive for the life of the process.
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, node: yaml.Node, key: str, code: str, message: str) -> object:
         # An alias shares its node (and mark) with the anchor: the key's own place is better.
@@ -192,9 +219,12 @@ class _Converter:
         values: dict[str, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
-                self.problem(key_node, key, "yaml-complex-key",
-                             "Hier staat geen gewone sleutelnaam. Schrijf 'sleutel: waarde' met "
-                             "een naam uit de lijst van toegestane sleutels.")
+                # At the key itself: `problem` would point at the parent mapping's key.
+                self.result.problems.append(YamlProblem(
+                    key_node.start_mark.line, key_node.start_mark.column, key or None,
+                    "yaml-complex-key",
+                    "Hier staat geen gewone sleutelnaam. Schrijf 'sleutel: waarde' met "
+                    "een naam uit de lijst van toegestane sleutels."))
                 continue
             name = key_node.value
             path = f"{key}.{name}" if key else name
@@ -226,7 +256,7 @@ class _Converter:
             # that the date rule can say exactly what is wrong with it.
             return parse_iso_date(node.value) or YamlText(node.value)
         try:
-            return _constructor.construct_object(node, deep=False)
+            return self.constructor.construct_object(node, deep=False)
         except (ValueError, OverflowError, yaml.YAMLError):
             return YamlText(node.value)
 

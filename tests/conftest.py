@@ -1,0 +1,134 @@
+"""Shared helpers: the pinned build date and small fixture projects in a temporary folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TESTS = REPO / "tests"
+BUILD_DATE = dt.date(2026, 11, 22)  # every test pins the build date; never the real today
+TODAY = BUILD_DATE.isoformat()
+
+
+def make_project(root: Path, files: dict[str, str | bytes] | None = None,
+                 vocabularies: bool = True) -> Path:
+    """A project folder with the repository's vocabularies.yml and the given files."""
+    (root / "interventions").mkdir(parents=True, exist_ok=True)
+    (root / "dossiers").mkdir(exist_ok=True)
+    if vocabularies:
+        shutil.copy(REPO / "vocabularies.yml", root / "vocabularies.yml")
+    for relative, content in (files or {}).items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return root
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`python -m generator …` in a fresh interpreter, as an editor or CI runs it."""
+    environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environment["PYTHONPATH"] = str(REPO) + os.pathsep + environment.get("PYTHONPATH", "")
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=environment, cwd=cwd or REPO,
+                          timeout=120)
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """Call with a dict of files to get a fixture project root."""
+    def build(files: dict[str, str | bytes] | None = None, vocabularies: bool = True) -> Path:
+        return make_project(tmp_path / "project", files, vocabularies)
+    return build
+
+
+# A complete, valid intervention and dossier: the base every hand-written case mutates.
+INTERVENTION = """---
+title: Buurtbemiddeling
+summary: Getrainde vrijwilligers helpen buren met een conflict om zelf een oplossing te vinden.
+themes: [wijkontwikkeling]
+target_groups: [buurtbewoners]
+owner:
+  organisation: Stichting Voorbeeld
+  website: https://www.example.org
+  email: info@example.org
+criteria:
+  handbook: true
+  in_practice_since: 2012
+  organisations: 14
+last_reviewed: 2026-06-01
+---
+## Doel
+
+Buren lossen een conflict samen op, voordat het escaleert.
+
+## Doelgroep
+
+Buren met een conflict over geluid, erfgrenzen of huisdieren.
+
+## Aanpak
+
+Twee getrainde bemiddelaars voeren eerst apart en dan samen een gesprek.
+
+## Onderbouwing
+
+Wie zelf afspraken maakt, houdt zich er vaker aan.
+
+## Effectiviteit
+
+Er zijn eerste aanwijzingen dat conflicten minder vaak escaleren.
+
+## Ervaringen in de praktijk
+
+Bewoners en woningcorporaties zijn tevreden over de aanpak.
+"""
+
+DOSSIER = """---
+title: Wat werkt bij eenzaamheid
+summary: Wat gemeenten en organisaties kunnen doen tegen eenzaamheid bij ouderen en jongeren.
+themes: [eenzaamheid]
+published: 2024-06-01
+authors: [Naam Achternaam]
+interventions: [buurtbemiddeling]
+---
+## Samenvatting
+
+Eenzaamheid is geen ziekte, maar wel een risico voor de gezondheid.
+
+## Feiten en cijfers
+
+Ongeveer een op de tien volwassenen voelt zich sterk eenzaam.
+
+## Wat werkt
+
+Aanpakken die aansluiten bij wat mensen zelf willen, werken het best.
+
+## Ervaringskennis
+
+Mensen noemen vooral de drempel om hulp te vragen.
+
+## Literatuur
+
+Zie de bronnen hieronder.
+"""
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    """str.replace that fails loudly when the text to change is not there exactly once."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    return text.replace(old, new)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of the first occurrence of `needle`: expected lines come from the input,
+    never from the validator's output."""
+    assert needle in text, needle
+    return text[:text.index(needle)].count("\n") + 1
