@@ -126,6 +126,7 @@ def to_html(markdown_text: str) -> str:
 
 def make_project(root: Path) -> Path:
     """An empty project beside the real one: configuration, theme, pages, vocabularies."""
+    root.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "vocabularies.yml"):
         shutil.copy2(REPO / name, root / name)
     for name in ("theme", "pages"):

@@ -1,0 +1,127 @@
+"""Deterministic and atomic builds: the same content and build date give a byte-identical site,
+and a failed build (content errors, or a --strict build with a warning, through `watwerkt build`
+and through plain `mkdocs build --strict`) leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from built_sites import shipped_site
+from conftest import REPO, TODAY, run_cli
+
+from tests.reliability.documents import body, document, intervention
+
+EPOCH = "1795305600"  # 2026-11-22T00:00:00Z, the same build date for `mkdocs build`
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def leftovers(parent: Path) -> list[str]:
+    """Temporary folders of the atomic swap that a build left behind."""
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith((".site-build-",
+                                                                        ".site-old-")))
+
+
+def test_two_builds_of_the_shipped_content_are_byte_identical(tmp_path):
+    """The session's in-process build against `watwerkt build` in a fresh interpreter with
+    another hash seed: no set or dict order, no clock and no path may leak into the site."""
+    out = tmp_path / "site"
+    result = run_cli("build", "--root", str(REPO), "--out", str(out), "--today", TODAY,
+                     env={"PYTHONHASHSEED": "12345"})
+    assert result.returncode == 0, result.stderr
+    first, second = snapshot(shipped_site()), snapshot(out)
+    assert len(first) > 100
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.fixture(scope="module")
+def template_project(tmp_path_factory) -> Path:
+    """A small project (fixture content plus the real configuration), built once."""
+    root = tmp_path_factory.mktemp("integrity") / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "site", root)
+    for name in ("mkdocs.yml", "theme", "pages"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
+    result = run_cli("build", "--root", str(root), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture
+def built_project(template_project, tmp_path):
+    """A fresh copy of the built project, and a snapshot of its site."""
+    root = shutil.copytree(template_project, tmp_path / "project", symlinks=True)
+    return root, snapshot(root / "site")
+
+
+def _add(root: Path, name: str, extra: str, **fields) -> None:
+    (root / "interventions" / f"{name}.md").write_bytes(
+        document(intervention(**fields), body("intervention", extra)))
+
+
+def test_content_error_leaves_the_previous_site_untouched(built_project):
+    root, before = built_project
+    _add(root, "kapot", "", themas=["wijkontwikkeling"])  # unknown key: an error
+    result = run_cli("build", "--root", str(root), "--today", TODAY)
+    assert result.returncode == 1
+    assert "Onbekende sleutel 'themas'" in result.stderr
+    assert "De site is niet gebouwd" in result.stderr
+    assert snapshot(root / "site") == before
+    assert leftovers(root) == []
+
+
+def test_strict_build_with_a_content_warning_leaves_the_previous_site(built_project):
+    root, before = built_project
+    _add(root, "onveilig", "Zie [de site](http://www.example.org/).")  # http: a warning
+    result = run_cli("build", "--root", str(root), "--today", TODAY, "--strict")
+    assert result.returncode == 1
+    assert "waarschuwing" in result.stderr and "http://" in result.stderr
+    assert snapshot(root / "site") == before
+    assert leftovers(root) == []
+
+
+def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
+    env.update(SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
+    # Not -q: MkDocs 1.6 then drops warnings before its strict counter sees them.
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=root,
+                          env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("extra,warning", [
+    ("Zie [de site](http://www.example.org/).", "http://"),  # from the content check
+    ("Zie [elders](../bestaat-niet/).", "Kapotte link"),  # from the post-build link check
+])
+def test_mkdocs_strict_build_with_a_warning_leaves_the_previous_site(built_project, extra,
+                                                                     warning):
+    root, before = built_project
+    _add(root, "met-waarschuwing", extra)
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert warning in output
+    assert "Aborted with" in output and "strict mode" in output
+    assert snapshot(root / "site") == before
+    assert leftovers(root) == []
+
+
+def test_mkdocs_build_with_a_warning_replaces_the_site(built_project):
+    """Without --strict a warning does not stop the build, and the new site is swapped in."""
+    root, before = built_project
+    _add(root, "met-waarschuwing", "Zie [elders](../bestaat-niet/).")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "Kapotte link" in result.stderr
+    after = snapshot(root / "site")
+    assert "interventies/met-waarschuwing/index.html" in after
+    assert "interventies/met-waarschuwing/index.html" not in before
+    assert leftovers(root) == []
