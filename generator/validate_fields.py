@@ -213,7 +213,8 @@ def _year(checker: Checker, spec: Field, value: object, key: str) -> object:
     if isinstance(year, int) and not 1900 <= year <= checker.build_date.year:
         return checker.error(key, "invalid-year",
                              f"'{key}' is {year}; verwacht een jaartal tussen 1900 en "
-                             f"{checker.build_date.year}.")
+                             f"{checker.build_date.year}. Schrijf het jaar met vier cijfers, "
+                             "bijvoorbeeld 2012.")
     return year
 
 
@@ -221,7 +222,7 @@ def _count(checker: Checker, spec: Field, value: object, key: str) -> object:
     number = _integer(checker, key, value, "een aantal (bijvoorbeeld 14)")
     if isinstance(number, int) and number < 0:
         return checker.error(key, "invalid-count", f"'{key}' is {number}; een aantal kan niet "
-                             "negatief zijn.")
+                             "negatief zijn. Vul het werkelijke aantal in.")
     return number
 
 
@@ -274,7 +275,8 @@ def _list(checker: Checker, spec: Field, value: object, key: str, item_check) ->
                              f"bijvoorbeeld: {name}: [{shown}]")
     if len(value) > MAX_LIST:
         return checker.error(key, "list-too-long", f"'{key}' heeft {len(value)} waarden; de "
-                             f"grens is {MAX_LIST}.")
+                             f"grens is {MAX_LIST}. Noem alleen de belangrijkste en zet de rest "
+                             "in de hoofdtekst.")
     items = []
     for index, item in enumerate(value):
         if item is INVALID:

@@ -199,7 +199,9 @@ class _Converter:
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             return self.problem(node, key, "yaml-too-deep",
-                                f"De gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).")
+                                f"De gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus). "
+                                "Gebruik hooguit een lijst binnen een sleutel, zoals in het "
+                                "voorbeeld van CONTRIBUTING.md.")
         if isinstance(node, yaml.MappingNode):
             if node.tag != _TAG + "map":
                 return self.unsupported_tag(node, key)

@@ -21,7 +21,7 @@ from generator.issues import Issue, Severity
 from generator.load import parse_source
 from generator.validate import validate_all
 from generator.vocab import load_vocabularies
-from generator.yamlsafe import parse_yaml
+from generator.yamlsafe import is_date, parse_yaml
 
 VOCAB, _ = load_vocabularies(REPO)
 SETTINGS = settings(deadline=None, max_examples=200,
@@ -88,7 +88,15 @@ def test_valid_frontmatter_lines_shuffled_and_damaged(lines: list[str], atoms: l
 @given(st.text(max_size=3000))
 def test_random_text_as_yaml(text: str) -> None:
     parsed = parse_yaml(text)
-    assert parsed.problems or parsed.value is None or parsed.value is not None
+    lines = sum(text.count(brk) for brk in "\n\r\x85\u2028\u2029") + 1  # YAML's line breaks
+    for problem in parsed.problems:
+        assert problem.code.startswith(("yaml-", "duplicate-key")), problem
+        assert 0 <= problem.line <= lines and problem.column >= 0 and problem.message
+    for key, (line, column) in parsed.positions.items():
+        assert 0 <= line <= lines and column >= 0, key
+    if not parsed.problems:
+        assert parsed.value is None or isinstance(parsed.value, (dict, list, str, int, float,
+                                                                 bool)) or is_date(parsed.value)
 
 
 MARKDOWN_ATOMS = st.sampled_from([
