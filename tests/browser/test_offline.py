@@ -57,9 +57,14 @@ def test_pages_open_with_their_styles_and_the_offline_banner(offline_page, offli
     banner = offline_page.locator(".md-banner .ww-offline")
     assert "Offline versie van 22 november 2026" in banner.inner_text()
     assert banner.locator("a").get_attribute("href") == "https://watwerkt.example.org/"
-    # Material's stylesheet and ours were found: the header is laid out and coloured
-    header = offline_page.locator(".md-header")
-    assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(29, 79, 115)"
+    # the stylesheets were found: Material's (a sticky header), watwerkt.css (its custom
+    # properties) and print.css (the banner's link)
+    assert offline_page.locator(".md-header").evaluate(
+        "e => getComputedStyle(e).position") == "sticky"
+    assert offline_page.evaluate(
+        "getComputedStyle(document.documentElement).getPropertyValue('--ww-border')").strip()
+    assert banner.locator("a").evaluate(
+        "e => getComputedStyle(e).textDecorationLine") == "underline"
 
 
 def test_search_finds_an_intervention_by_a_word_from_its_title(offline_page, offline_site):
