@@ -12,6 +12,7 @@ from generator.history import last_change
 from generator.model import Dossier, Intervention
 from generator.render.common import Site, badge, page_header, relative_url, render_template
 from generator.render.jsonld import dossier_jsonld, intervention_jsonld
+from generator.render.print_views import print_view_src
 
 ASSESSORS_NL = {"erkenningscommissie": "de erkenningscommissie",
                 "praktijkpanel": "een praktijkpanel"}
@@ -123,6 +124,8 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
         rows.append(card)
     head = render_template("dossier_head.html", dossier=dossier, title_id="titel", rows=rows,
                            changed=last_change(site, dossier.path),
+                           print_url=relative_url(src, print_view_src(dossier.slug),
+                                                  site.url_style),
                            themes=vocab_links(catalog, site, src, "themes", dossier.themes,
                                               "themas"))
     body_titles = [m[1] for m in _HEADING_RE.finditer(dossier.body)]
