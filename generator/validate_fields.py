@@ -43,6 +43,9 @@ URL_RE = re.compile(r"^https?://[^\s/<>\"'$?#.]+(\.[^\s/<>\"'$?#.]+)+(:\d+)?([/?
                     re.IGNORECASE)
 MAX_TEXT = 2000
 MAX_LIST = 200
+# `watwerkt new` writes this before every text an editor must still fill in; it may never be
+# published, so a text that starts with it is an error.
+PLACEHOLDER = "VUL IN"
 
 
 @dataclass
@@ -152,6 +155,10 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
     if len(text) > MAX_TEXT:
         return checker.error(key, "value-too-long", f"'{key}' is {len(text)} tekens lang; de "
                              f"grens is {MAX_TEXT}. Zet lange tekst in de hoofdtekst.")
+    if text.upper().startswith(PLACEHOLDER):
+        return checker.error(key, "placeholder", f"'{key}' bevat nog de invulaanwijzing "
+                             f"'{text[:60]}' uit het sjabloon. Vervang die door de echte "
+                             f"waarde: {spec.help}")
     return text
 
 
