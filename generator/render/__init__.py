@@ -8,6 +8,7 @@ body follows as Markdown. Any renderer that reads Markdown can publish the resul
 from __future__ import annotations
 
 from generator.catalog import Catalog
+from generator.render.admin import render_editor_files
 from generator.render.aliases import render_aliases
 from generator.render.beheer import render_beheer
 from generator.render.common import Site
@@ -30,7 +31,8 @@ def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
 
 # Each part of the site is one function Catalog, Site -> {path: text}. Paths ending in .md are
 # pages; any other path is a file copied as it is (data, scripts, configuration).
-RENDERERS = [render_entries, render_overviews, render_finder, render_print_views]
+RENDERERS = [render_entries, render_overviews, render_finder, render_print_views,
+             render_editor_files]
 
 RENDERERS += [render_open_data, render_feed, render_beheer, render_aliases]
 

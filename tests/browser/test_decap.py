@@ -1,0 +1,128 @@
+"""Decap CMS at /admin/ in Chromium: the local npm copy of Decap, the generated config.yml with
+Decap's in-browser `test-repo` backend instead of GitHub, and the shipped content as its files.
+An editor opens the interventions, starts a new one, fills in the required fields and saves;
+the file Decap writes passes `watwerkt check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.issues import Severity
+from generator.pipeline import check_project
+from generator.render.admin import DECAP_DIST, MODE_ENV
+from generator.schema import FIELDS
+from tests.browser.conftest import REPO, TODAY, SiteServer, new_page
+
+pytestmark = pytest.mark.browser
+TIMEOUT_MS = 60_000  # Decap is a 5 MB script; a slow CI machine needs a while to start it
+
+
+@pytest.fixture(scope="module")
+def decap_server(tmp_path_factory):
+    """The shipped content built with WATWERKT_DECAP=local: Decap copied from node_modules."""
+    from generator.cli import main
+
+    assert (REPO / DECAP_DIST / "decap-cms.js").is_file(), "run npm ci: decap-cms is missing"
+    out = tmp_path_factory.mktemp("decap") / "site"
+    previous = os.environ.get(MODE_ENV)
+    os.environ[MODE_ENV] = "local"
+    try:
+        assert main(["build", "--root", str(REPO), "--out", str(out), "--today", TODAY]) == 0
+    finally:
+        if previous is None:
+            del os.environ[MODE_ENV]
+        else:
+            os.environ[MODE_ENV] = previous
+    server = SiteServer(out)
+    server.folder = out
+    yield server
+    server.close()
+
+
+def repo_files() -> dict:
+    """The shipped content as Decap's test-repo backend expects it in window.repoFiles."""
+    return {folder: {path.name: {"content": path.read_text(encoding="utf-8")}
+                     for path in sorted((REPO / folder).glob("*.md"))}
+            for folder in ("interventions", "dossiers")}
+
+
+@pytest.fixture
+def cms(browser, decap_server):
+    """/admin/ logged in to the test-repo backend, on the interventions collection."""
+    page, guard = new_page(browser, (decap_server.url,))
+    page.set_default_timeout(TIMEOUT_MS)
+    generated = decap_server.folder / "admin" / "config.yml"
+    config = yaml.safe_load(generated.read_text(encoding="utf-8"))
+    assert config["backend"]["name"] == "github"
+    config["backend"] = {"name": "test-repo"}  # everything else exactly as generated
+    page.route("**/admin/config.yml", lambda route: route.fulfill(
+        status=200, content_type="text/yaml", body=yaml.safe_dump(config, allow_unicode=True)))
+    page.add_init_script(f"window.repoFiles = {json.dumps(repo_files())};")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(decap_server.url + "admin/")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name="Interventies").wait_for()
+    yield page
+    page.context.close()
+    assert guard.blocked == [], f"requests left the machine: {guard.blocked}"
+
+
+def test_the_collection_lists_the_files_and_the_new_entry_editor_shows_every_field(cms) -> None:
+    cms.get_by_text("Buurtbemiddeling", exact=True).wait_for()
+    titles = cms.locator("main a[href*='/collections/interventions/entries/']")
+    assert titles.count() == len(list((REPO / "interventions").glob("*.md")))
+    assert cms.get_by_role("link", name="Dossiers").count() == 1
+    cms.locator("a[href$='/collections/interventions/new']").click()  # "+ Interventie"
+    cms.get_by_label("Titel", exact=True).wait_for()
+    labels = [text.strip() for text in cms.locator("label").all_text_contents()]
+    for spec in FIELDS["intervention"]:
+        wanted = spec.label if spec.required else f"{spec.label} (optioneel)"
+        assert any(label.casefold() == wanted.casefold() for label in labels), (wanted, labels)
+    assert "Tekst" in labels
+    headings = cms.locator("[data-slate-editor=true] h2").all_text_contents()
+    assert headings == ["Doel", "Doelgroep", "Aanpak", "Onderbouwing", "Effectiviteit",
+                        "Ervaringen in de praktijk"]
+
+
+def fill_required_fields(page) -> None:
+    page.get_by_label("Titel", exact=True).fill("Proef met Decap")
+    page.get_by_label("Samenvatting", exact=True).fill("Een interventie ingevoerd in Decap.")
+    for label, option in (("Thema's", "Eenzaamheid"), ("Doelgroepen", "Ouderen"),
+                          ("Verwante interventies (optioneel)", "Buurtbemiddeling")):
+        page.get_by_label(label, exact=True).click()
+        page.keyboard.type(option)
+        page.get_by_role("option", name=option, exact=True).click()
+    page.get_by_label("Organisatie", exact=True).fill("Stichting Proef")
+    page.get_by_label("Handboek beschikbaar").click()
+    page.get_by_label("In de praktijk sinds").fill("2010")
+    page.get_by_label("Aantal organisaties").fill("5")
+    page.get_by_label("Laatst gecontroleerd").fill("2026-01-05")
+
+
+def test_a_saved_entry_passes_the_check(cms, tmp_path: Path) -> None:
+    cms.goto(cms.url.split("#")[0] + "#/collections/interventions/new")
+    fill_required_fields(cms)
+    cms.get_by_role("button", name="Opslaan").click()
+    cms.get_by_text("Status: Concept").wait_for()
+    saved = cms.evaluate("Object.values(window.repoFilesUnpublished).flatMap("
+                         "entry => entry.diffs.map(diff => [diff.path, diff.content]))")
+    assert [path for path, _ in saved] == ["interventions/proef-met-decap.md"]
+    root = tmp_path / "project"
+    for name in ("interventions", "dossiers"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "vocabularies.yml", root / "vocabularies.yml")
+    (root / saved[0][0]).write_text(saved[0][1], encoding="utf-8")
+    issues = [i for i in check_project(root, dt.date.fromisoformat(TODAY)).issues
+              if i.path == saved[0][0]]
+    assert [i for i in issues if i.severity is Severity.ERROR] == [], saved[0][1]
+    # The body starts with the six required headings, still empty: warnings until written.
+    assert {i.code for i in issues if i.severity is Severity.WARNING} == {"empty-section"}
+    assert "related:\n  - buurtbemiddeling" in saved[0][1]
