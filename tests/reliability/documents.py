@@ -61,9 +61,17 @@ def body(kind: str, extra: str = "", section: int = 0) -> str:
     return "\n".join(parts)
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value twice rather than as an &anchor/*alias (which the loader refuses)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def document(data: object, text: str) -> bytes:
     """A content file: YAML frontmatter between '---' lines, then the body."""
-    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
+                      width=10_000)
     return f"---\n{front}---\n{text}".encode()
 
 
