@@ -42,6 +42,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"':;,/]+@[^@\s<>\"':;,/]+\.[a-z]{2,}$", re.IGNO
 URL_RE = re.compile(r"^https?://[^\s/<>\"'$?#.]+(\.[^\s/<>\"'$?#.]+)+(:\d+)?([/?#][^\s<>\"']*)?$",
                     re.IGNORECASE)
 MAX_TEXT = 2000
+NEUTER_NL = {"thema", "erkenningsniveau"}
 MAX_LIST = 200
 # `watwerkt new` writes this before every text an editor must still fill in; it may never be
 # published, so a text that starts with it is an error.
@@ -102,8 +103,11 @@ def check_mapping(checker: Checker, data: dict, fields: tuple[Field, ...], prefi
         if name not in known:
             checker.error(key, "unknown-key", _unknown_key_message(key, name, list(known), what))
             continue
-        if value is None or value == [] or value is INVALID:
-            continue  # null and [] count as absent; INVALID was reported already
+        if value is None or value == [] or value is INVALID or (
+                isinstance(value, str) and not value.strip() and not known[name].required):
+            # null and [] count as absent, and so does an empty optional text: Decap CMS
+            # writes "" when an editor clears a field. INVALID was reported already.
+            continue
         clean[name] = check_value(checker, known[name], value, key)
     for spec in fields:
         if spec.required and spec.name not in clean and data.get(spec.name) is not INVALID:
@@ -266,11 +270,16 @@ def _vocab(checker: Checker, spec: Field, value: object, key: str) -> object:
     if value not in options:
         what = SINGULAR_NL[spec.vocab]
         return checker.error(key, "unknown-vocabulary-value",
-                             f"'{value}' bij '{key}' is geen bekende {what}."
+                             f"'{value}' bij '{key}' is geen {_known(what)}."
                              f"{suggestion(value, options)} Kies een id uit de lijst "
                              f"'{spec.vocab}' in {VOCABULARY_FILE} ({', '.join(options)}), of voeg "
                              "daar een nieuwe waarde toe.")
     return value
+
+
+def _known(noun: str) -> str:
+    """'bekend thema' (het-woord), 'bekende doelgroep' (de-woord)."""
+    return f"bekend {noun}" if noun in NEUTER_NL else f"bekende {noun}"
 
 
 def _list(checker: Checker, spec: Field, value: object, key: str, item_check) -> object:
