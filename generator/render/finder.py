@@ -28,6 +28,7 @@ DATA_PATH = "interventies/finder-data.js"
 FINDER_SRC = "interventies/index.md"
 COMPARE_SRC = "vergelijk/index.md"
 DATA_VERSION = 1
+PAGE_SIZE = 50  # results drawn at once; thousands of visible cards make every update slow
 STATUS_LABELS = {ACTIVE: "Actief", WITHDRAWN: "Ingetrokken"}
 
 
@@ -47,7 +48,7 @@ def finder_script(catalog: Catalog, site: Site) -> str:
 def finder_data(catalog: Catalog, site: Site) -> dict:
     """Facets (URL key, label, values in display order) and one record per intervention."""
     return {"version": DATA_VERSION, "build_date": catalog.build_date.isoformat(),
-            "facets": facets(catalog),
+            "page_size": PAGE_SIZE, "facets": facets(catalog),
             "items": [item_record(catalog, site, item) for item in catalog.interventions]}
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.catalog import Catalog
 from generator.pipeline import check_project
@@ -60,7 +61,7 @@ def test_three_interventions_side_by_side(page, site_server, catalog):
 def test_links_lead_to_the_intervention_pages(page, site_server, catalog):
     open_compare(page, site_server.url, THREE[:2])
     page.locator(".ww-compare-table thead th a").nth(1).click()
-    assert page.url == f"{site_server.url}interventies/{THREE[1]}/"
+    page.wait_for_url(f"{site_server.url}interventies/{THREE[1]}/")
     assert page.locator("article h1").first.inner_text() == catalog.intervention(THREE[1]).title
 
 
@@ -74,16 +75,16 @@ def test_fewer_than_two_or_unknown_gives_a_helpful_message(page, site_server, ca
     assert "Niet gevonden: bestaat-niet" in text
     assert f"alleen {catalog.intervention('buurtbemiddeling').title} gekozen" in text
     page.locator(".ww-compare__message a").click()
-    assert page.url == site_server.url + "interventies/"
+    page.wait_for_url(site_server.url + "interventies/")
 
 
 def test_removing_one_updates_the_url_and_the_table(page, site_server):
     open_compare(page, site_server.url, THREE)
     page.locator(".ww-compare__remove").nth(1).click()
     assert parse_qs(urlsplit(page.url).query) == {"i": [THREE[0], THREE[2]]}
-    assert page.locator(".ww-compare-table thead th").count() == 2
+    expect(page.locator(".ww-compare-table thead th")).to_have_count(2)
     page.go_back()
-    assert page.locator(".ww-compare-table thead th").count() == 3
+    expect(page.locator(".ww-compare-table thead th")).to_have_count(3)
 
 
 def test_choosing_in_the_finder_allows_at_most_three(page, site_server, catalog):
@@ -97,8 +98,8 @@ def test_choosing_in_the_finder_allows_at_most_three(page, site_server, catalog)
     assert others.count() == len(catalog.interventions) - 3
     assert all(others.nth(n).is_disabled() for n in range(others.count()))
     page.locator(".ww-compare-bar__go").click()
+    expect(page.locator(".ww-compare-table thead th")).to_have_count(3)
     assert parse_qs(urlsplit(page.url).query) == {"i": list(THREE)}
-    assert page.locator(".ww-compare-table thead th").count() == 3
     page.go_back()  # the finder still knows what was chosen
     assert [page.is_checked(f"#ww-vergelijk-{s}") for s in THREE] == [True] * 3
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.model import Intervention
@@ -94,6 +95,11 @@ def assert_shows(page, catalog: Catalog, slugs: list[str]) -> None:
 
 def url_state(url: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query)
+
+
+def wait_for_state(page, state: dict[str, list[str]]) -> None:
+    """The finder writes the URL a moment after the last change; wait for it."""
+    page.wait_for_url(lambda url: url_state(url) == state, timeout=5000)
 
 
 # ---------- tests ----------
@@ -183,27 +189,56 @@ def test_sorting_by_level_and_by_last_review(page, site_server, catalog):
     by_review = sorted(active, key=lambda i: i.last_reviewed, reverse=True)
     page.select_option("#ww-finder-sort", "gecontroleerd")
     assert visible(page) == [i.slug for i in by_review]
-    assert url_state(page.url) == {"sort": ["gecontroleerd"]}
+    wait_for_state(page, {"sort": ["gecontroleerd"]})
 
 
 def test_choices_go_into_the_url_and_back_forward_restore_them(page, site_server, catalog):
     open_finder(page, site_server.url)
     page.check("#ww-f-thema-eenzaamheid")
-    assert url_state(page.url) == {"thema": ["eenzaamheid"]}
+    wait_for_state(page, {"thema": ["eenzaamheid"]})
     page.check("#ww-f-doelgroep-ouderen")
     both = {"thema": ["eenzaamheid"], "doelgroep": ["ouderen"]}
-    assert url_state(page.url) == both
+    wait_for_state(page, both)
     assert_shows(page, catalog, expected(catalog, both))
+    ouderen = page.locator("#ww-f-doelgroep-ouderen")
     page.go_back()
+    expect(ouderen).not_to_be_checked()   # waits for the popstate handler
     assert url_state(page.url) == {"thema": ["eenzaamheid"]}
-    assert not page.is_checked("#ww-f-doelgroep-ouderen")
     assert_shows(page, catalog, expected(catalog, {"thema": ["eenzaamheid"]}))
     page.go_back()
+    expect(page.locator("#ww-f-thema-eenzaamheid")).not_to_be_checked()
     assert_shows(page, catalog, expected(catalog, {}))
     page.go_forward()
     page.go_forward()
-    assert page.is_checked("#ww-f-doelgroep-ouderen")
+    expect(ouderen).to_be_checked()
     assert_shows(page, catalog, expected(catalog, both))
+
+
+def test_long_result_lists_come_in_batches(page, site_server, catalog):
+    """The data sets how many cards are drawn at once (50); with 5 the shipped content needs
+    'Toon meer', which draws the next batch and moves the focus to its first card."""
+    def small_batches(route):
+        body = route.fetch().text().replace('"page_size":50', '"page_size":5')
+        route.fulfill(body=body, content_type="text/javascript")
+
+    page.route("**/finder-data.js", small_batches)
+    everything = expected(catalog, {})
+    assert len(everything) > 10
+    open_finder(page, site_server.url)
+    assert visible(page) == everything[:5]
+    assert page.inner_text("#ww-finder-count") == f"{len(everything)} interventies gevonden"
+    more = page.locator(".ww-finder__more")
+    assert more.inner_text() == f"Toon er meer (nog {len(everything) - 5} niet getoond)"
+    more.click()
+    assert visible(page) == everything[:10]
+    first_new = catalog.intervention(everything[5]).title
+    assert page.evaluate("document.activeElement.textContent") == first_new
+    page.select_option("#ww-finder-sort", "gecontroleerd")  # a new choice starts again at 5
+    newest = sorted(everything, key=lambda s: catalog.intervention(s).last_reviewed, reverse=True)
+    assert visible(page) == newest[:5]
+    while more.is_visible():
+        more.click()
+    assert visible(page) == newest
 
 
 def test_keyboard_and_labels(page, site_server, catalog):
@@ -299,7 +334,7 @@ def test_finder_and_compare_work_from_file_urls(browser, file_site, catalog):
         page.wait_for_selector("#ww-finder:not([hidden])")
         assert_shows(page, catalog, expected(catalog, {"thema": ["eenzaamheid"]}))
         page.check("#ww-f-doelgroep-ouderen")
-        assert url_state(page.url) == {"thema": ["eenzaamheid"], "doelgroep": ["ouderen"]}
+        wait_for_state(page, {"thema": ["eenzaamheid"], "doelgroep": ["ouderen"]})
         picks = expected(catalog, {"thema": ["eenzaamheid"]})[:2]
         for slug in picks:
             page.check(f"#ww-vergelijk-{slug}")
@@ -309,7 +344,7 @@ def test_finder_and_compare_work_from_file_urls(browser, file_site, catalog):
         titles = page.locator(".ww-compare-table thead th a").all_inner_texts()
         assert titles == [catalog.intervention(s).title for s in picks]
         page.locator(".ww-compare-table thead th a").first.click()
-        assert page.url == (file_site / "interventies" / f"{picks[0]}.html").as_uri()
+        page.wait_for_url((file_site / "interventies" / f"{picks[0]}.html").as_uri())
     finally:
         page.context.close()
     assert guard.blocked == []

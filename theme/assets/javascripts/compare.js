@@ -89,7 +89,7 @@
         text: "Vergelijking van " + items.length + " interventies"}),
       el("thead", {}, [head]), el("tbody", {}, rows)]);
     result.style.setProperty("--ww-columns", String(items.length));
-    return el("div", {className: "ww-table-wrap"}, [result]);
+    return result;   // no scrolling wrapper: it would stop the sticky header row
   }
 
   function message(parts) { return el("p", {className: "ww-compare__message"}, parts); }

@@ -46,7 +46,9 @@
   var ui = {};            // the controls, built once
   var items = [];         // one record per intervention with a card on this page
   var orders = {};        // sort key -> items in that order, computed when first asked for
-  var shownOrder = "titel";
+  var URL_DELAY = 300;               // ms after the last change before the URL is written
+  var PAGE = data.page_size || 50;   // cards drawn at once; "Toon meer" adds as many again
+  var limit = PAGE;
   var picked = [];        // slugs chosen for the compare page
 
   /* ---------- text ---------- */
@@ -55,8 +57,6 @@
     // Case- and accent-insensitive matching: "een" finds "Eén".
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
   /* ---------- model ---------- */
 
@@ -112,8 +112,23 @@
     return query ? "?" + query : "";
   }
 
-  function remember(state, push) {
-    var query = writeQuery(state);
+  // The URL is written a moment after the last change, not on every click or keystroke:
+  // history.pushState costs time in proportion to the page (thousands of cards), and a burst
+  // of typing or ticking becomes one step for the back button. Leaving the page writes it now.
+  var pending = null;
+  var timer = 0;
+
+  function remember(state, push, now) {
+    pending = {state: state, push: push || (pending !== null && pending.push)};
+    clearTimeout(timer);
+    if (now) writeUrl(); else timer = setTimeout(writeUrl, URL_DELAY);
+  }
+
+  function writeUrl() {
+    clearTimeout(timer);
+    if (!pending) return;
+    var push = pending.push, query = writeQuery(pending.state);
+    pending = null;
     if (query === location.search) return;
     var url = location.pathname + query + location.hash;
     try {
@@ -184,24 +199,54 @@
 
   /* ---------- drawing ---------- */
 
+  function number(n) { return n.toLocaleString("nl-NL"); }
+
   function draw(state) {
     var outcome = evaluate(state);
-    items.forEach(function (item) {
-      if (item.shown !== item.match) { item.card.hidden = !item.match; item.shown = item.match; }
+    // Only the first `limit` matches are drawn: a page with thousands of visible cards is slow
+    // to lay out and to read; "Toon meer" adds the next batch.
+    var drawn = [];
+    sorted(state.sort).forEach(function (item) {
+      var show = item.match && drawn.length < limit;
+      if (show) drawn.push(item.card);
+      if (item.shown !== show) { item.card.hidden = !show; item.shown = show; }
     });
-    if (state.sort !== shownOrder) {
-      var fragment = document.createDocumentFragment();
-      sorted(state.sort).forEach(function (item) { fragment.appendChild(item.card); });
-      ui.list.appendChild(fragment);
-      shownOrder = state.sort;
-    }
+    putInOrder(drawn);
     drawControls(state, outcome.counts);
-    var text = outcome.shown ? plural(outcome.shown, "interventie", "interventies") + " gevonden"
-      : "Geen interventies gevonden";
+    var text = outcome.shown ? number(outcome.shown) + " " + (outcome.shown === 1 ? "interventie"
+      : "interventies") + " gevonden" : "Geen interventies gevonden";
     if (ui.count.textContent !== text) ui.count.textContent = text;
     ui.empty.hidden = outcome.shown > 0;
-    ui.apply.textContent = outcome.shown ? "Toon " + plural(outcome.shown, "interventie",
-      "interventies") : "Geen interventies: maak je keuze ruimer";
+    ui.apply.textContent = outcome.shown ? "Toon " + text.replace(" gevonden", "")
+      : "Geen interventies: maak je keuze ruimer";
+    var rest = outcome.shown - Math.min(limit, outcome.shown);
+    ui.more.hidden = rest === 0;
+    ui.more.textContent = "Toon er meer (nog " + number(rest) + " niet getoond)";
+  }
+
+  function putInOrder(cards) {
+    // Only the drawn cards stay in the list, in the chosen order; the others wait, hidden, in
+    // a hidden box beside it. A list with thousands of hidden children still costs style and
+    // layout time on every change; this way at most a few batches of cards move.
+    var now = Array.prototype.slice.call(ui.list.children);   // a live list would slow down
+    var same = now.length === cards.length;
+    for (var n = 0; same && n < cards.length; n++) same = now[n] === cards[n];
+    if (same) return;
+    var parked = document.createDocumentFragment();
+    now.forEach(function (card) { if (card.hidden) parked.appendChild(card); });
+    ui.parked.appendChild(parked);
+    var fragment = document.createDocumentFragment();
+    cards.forEach(function (card) { fragment.appendChild(card); });
+    ui.list.appendChild(fragment);
+  }
+
+  function showMore() {
+    var first = sorted(current.sort).filter(function (item) { return item.match; })[limit];
+    limit += PAGE;
+    draw(current);
+    // Keyboard and screen-reader users continue at the first card that was added.
+    var link = first && first.card.querySelector("a");
+    if (link) link.focus();
   }
 
   function drawControls(state, counts) {
@@ -286,6 +331,10 @@
       if (other === ui.list) return;
       while (other.firstChild) ui.list.appendChild(other.firstChild);
     });
+    ui.more = el("button", {type: "button", className: "md-button ww-finder__more", hidden: ""});
+    results.insertBefore(ui.more, ui.list.nextSibling);
+    ui.parked = el("ul", {className: "ww-finder__parked", hidden: ""});
+    results.appendChild(ui.parked);
     var withdrawn = results.querySelector(".ww-finder-withdrawn");
     if (withdrawn) withdrawn.hidden = true;
   }
@@ -304,6 +353,7 @@
   }
 
   function update(push) {
+    limit = PAGE;
     current = stateFromControls();
     draw(current);
     remember(current, push);
@@ -324,10 +374,12 @@
   function listen() {
     ui.panel.addEventListener("change", function () { update(true); });
     ui.sort.addEventListener("change", function () { update(true); });
-    // The first keystroke makes a history entry; the rest of the word replaces it.
-    var typing = false;
-    ui.query.addEventListener("input", function () { update(!typing); typing = true; });
-    ui.query.addEventListener("change", function () { typing = false; });
+    ui.query.addEventListener("input", function () { update(true); });
+    // A link followed within URL_DELAY still leaves the current choices in the history.
+    document.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest("a[href]")) writeUrl();
+    }, true);
+    window.addEventListener("pagehide", writeUrl);
     ui.clear.addEventListener("click", clearAll);
     ui.toggle.addEventListener("click", function () {
       setOpen(ui.toggle.getAttribute("aria-expanded") !== "true");
@@ -336,7 +388,11 @@
       setOpen(false);
       ui.count.focus();
     });
+    ui.more.addEventListener("click", showMore);
     window.addEventListener("popstate", function () {
+      pending = null;
+      clearTimeout(timer);
+      limit = PAGE;
       current = readState(location.search);
       draw(current);
     });
@@ -416,7 +472,7 @@
       var input = document.querySelector('[data-md-component="search-query"]');
       if (input) { input.value = ""; input.blur(); }
     }
-    remember(state, false);
+    remember(state, false, true);
   }
 
   /* ---------- start ---------- */
