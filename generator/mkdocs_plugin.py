@@ -18,6 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 
 from generator.dates import resolve_build_date
 from generator.history import load_history
@@ -103,6 +104,11 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         return server
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        if 'id="titel"' in html and not any(item.level == 1 for item in page.toc):
+            # Material's skip link goes to the first toc entry. Our titles are HTML: put the
+            # title first, as a Markdown '# title' would be (Material's toc leaves it out).
+            title = AnchorLink(page.title, "titel", 1)
+            title.children, page.toc.items = page.toc.items, [title]
         # Defence in depth: entry pages carry editors' HTML; clean it whatever the check said.
         if page.meta.get("kind") not in ("intervention", "dossier"):
             return html
