@@ -105,7 +105,8 @@ def test_every_dossier_links_all_its_interventions(page, site_server, catalog):
         linked = {re.sub(r"^\.\./\.\./interventies/([^/]+)/$", r"\1", h) for h in hrefs}
         assert linked == set(dossier.interventions), dossier.slug
     page.locator(".ww-dossier-table a").first.click()
-    assert re.search(r"/interventies/[a-z0-9-]+/$", page.url)
+    page.wait_for_url(re.compile(r"/interventies/[a-z0-9-]+/$"))
+    page.wait_for_selector(".ww-factcard")
     assert page.locator(".ww-factcard").count() == 1
 
 
