@@ -52,6 +52,9 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         self.temp_site_dir: str | None = None
         self.result: CheckResult | None = None
         self.warnings = _WarningCounter()
+        # Under `serve`: the pages of the previous rebuild and the theme context they saw.
+        self.previous_pages: dict[str, str] = {}
+        self.previous_context: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -89,13 +92,31 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
                     data_license=config.extra.get("open_data_license"),
                     data_license_url=config.extra.get("open_data_license_url"),
                     history=load_history(self.root))
-        for src_uri, text in render_site(result.catalog, site).items():
+        rendered = render_site(result.catalog, site)
+        unchanged = self._unchanged_pages(rendered, config)
+        for src_uri, text in rendered.items():
             file = File.generated(config, src_uri, content=text)
+            if src_uri in unchanged:
+                file.is_modified = _not_modified  # the dirty rebuild of `serve` skips it
             file.edit_uri = _source_path(src_uri)
             if src_uri in files.src_uris:
                 files.remove(files.src_uris[src_uri])
             files.append(file)
         return files
+
+    def _unchanged_pages(self, rendered: dict[str, str], config) -> set[str]:
+        """Under `serve`, which rebuilds dirty: the pages whose text and theme context (the
+        `extra` config, where the preview's error list lives) are those of the previous
+        rebuild. MkDocs neither converts nor writes them again: saving one intervention
+        rebuilds a handful of pages instead of the whole site."""
+        if self.command != "serve":
+            return set()
+        context = repr(dict(config.extra))
+        previous, same_context = self.previous_pages, context == self.previous_context
+        self.previous_pages, self.previous_context = rendered, context
+        if not same_context:
+            return set()
+        return {src for src, text in rendered.items() if previous.get(src) == text}
 
     def on_serve(self, server, *, config, builder):
         for name in WATCHED:
@@ -118,7 +139,10 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         return cleaned.html
 
     def on_post_build(self, *, config) -> None:
-        for broken in check_links(Path(config.site_dir), config.site_url):
+        # Not in the preview: it rebuilds only changed pages, and reading every page again would
+        # cost as much as the rebuild itself. `watwerkt build` and CI check every link.
+        for broken in [] if self.command == "serve" else check_links(Path(config.site_dir),
+                                                                       config.site_url):
             log.warning(broken.message())  # a warning: --strict builds fail on it
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final_site_dir is None or self.warnings.count:
@@ -132,6 +156,10 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         if self.temp_site_dir is not None:
             shutil.rmtree(self.temp_site_dir, ignore_errors=True)
             self.temp_site_dir = None
+
+
+def _not_modified() -> bool:
+    return False
 
 
 class _WarningCounter(logging.Handler):

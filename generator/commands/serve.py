@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
@@ -26,11 +27,20 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     if args.today:
         pin_build_date(build_date)
     quiet_mkdocs()
+    logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
     print(f"Voorvertoning op http://{args.dev_addr}/ (stoppen met Ctrl+C). De site wordt "
           "opnieuw gebouwd zodra je een interventie, dossier of vocabularies.yml opslaat.",
           flush=True)
     try:
-        serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True)
+        # Dirty: a rebuild skips the pages the watwerkt plugin marks unchanged.
+        serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True,
+              build_type="dirty")
     except KeyboardInterrupt:
         pass
     return EXIT_OK
+
+
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns in English that a dirty build may leave navigation stale. Our pages are
+    compared whole (WatWerktPlugin._unchanged_pages), so the warning would only alarm editors."""
+    return "'dirty' build" not in record.getMessage()
