@@ -34,6 +34,7 @@ _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 _BACKTICKS_RE = re.compile(r"`+")
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
 _TAG_START_RE = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
+_EARLY_COMMENT_END_RE = re.compile(r"<!--->|<!-->|--!>")
 # `[^<>]`, not `[^>]`: each '<' scans only to the next '<', so the search stays linear.
 _SUSPICIOUS_RE = re.compile(r"<[^<>]*?[\s/\"'](on[a-z]+|style|formaction|srcdoc)\s*=", re.I)
 
@@ -66,8 +67,12 @@ class BodyReport:
 def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     """All problems of one body; `body_line` is the file line the body starts on."""
     report = BodyReport()
+    too_complex = _complexity_problem(body)
+    if too_complex:
+        report.issues.append(error(path, body_line, 1, None, "body-too-complex", too_complex))
+        return report
     try:
-        tokens = _MD.parse(body)
+        tokens = _MD.parse(unwrap_containers(body))
     except Exception as exc:  # noqa: BLE001 - a tokenizer bug must become a message, not a crash
         report.issues.append(error(path, body_line, 1, None, "body-unreadable",
                                    f"De tekst kan niet verwerkt worden ({type(exc).__name__})."))
@@ -77,6 +82,44 @@ def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
     report.issues.extend(_section_issues(path, kind, report.sections, body_line))
     return report
+
+
+# Python-Markdown, which renders, needs time quadratic in the number of unfinished link or tag
+# openings ('[a](' or '<a ' thousands of times): a body far beyond any real text is refused.
+MAX_UNFINISHED = 1000
+_FINISHED_LINK_RE = re.compile(r"\]\([^()]*\)")
+_FINISHED_TAG_RE = re.compile(r"<[^<>]*>")
+
+
+def _complexity_problem(body: str) -> str | None:
+    links = body.count("](") - len(_FINISHED_LINK_RE.findall(body))
+    tags = body.count("<") - len(_FINISHED_TAG_RE.findall(body))
+    if max(links, tags) <= MAX_UNFINISHED:
+        return None
+    return (f"De tekst bevat {max(links, tags)} links of HTML-tags die niet worden afgesloten; "
+            f"de grens is {MAX_UNFINISHED}. Zo'n tekst is vrijwel zeker per ongeluk geplakt: "
+            "verwijder het geplakte deel.")
+
+
+_CONTAINER_RE = re.compile(r"^ {0,3}(?:(?:!!!|\?\?\?\+?)[ \t]+\S.*|\[\^[^\]\s]+\]:[ \t]?)")
+_FOOTNOTE_MARK_RE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:[ \t]?")
+
+
+def unwrap_containers(body: str) -> str:
+    """Python-Markdown's admonitions (`!!! note`) and footnote definitions (`[^1]: …`) hold
+    indented Markdown that CommonMark reads as a code block or a link definition: dedent it,
+    line for line, so that the HTML and links inside are checked like any other text."""
+    lines = body.split("\n")
+    inside = False
+    for number, line in enumerate(lines):
+        if _CONTAINER_RE.match(line):
+            lines[number] = _FOOTNOTE_MARK_RE.sub("", line)
+            inside = True
+        elif inside and (not line.strip() or line.startswith(("    ", "\t"))):
+            lines[number] = line[1:] if line.startswith("\t") else line[4:]
+        else:
+            inside = False
+    return "\n".join(lines)
 
 
 class _Scanner:
@@ -133,6 +176,12 @@ class _Scanner:
         for match, relative_line in _with_lines(_AUTOLINK_RE, text):
             self.url(match[1], line + relative_line - 1, "link")
         text = _AUTOLINK_RE.sub(_blank, text)
+        for match, relative_line in _with_lines(_EARLY_COMMENT_END_RE, text):
+            # '<!-->' and '--!>' end a comment in a browser but not in Python's parser, which
+            # would miss the markup behind them.
+            if self.first_time(line + relative_line - 1, "<!--"):
+                self.forbidden(line + relative_line - 1, "een HTML-commentaar dat een browser "
+                               f"anders afsluit ('{match[0]}')", "element")
         if not _TAG_START_RE.search(text):
             return
         checker = _HtmlChecker()

@@ -104,3 +104,24 @@ def page(browser, site_server):
     yield page
     page.context.close()
     assert guard.blocked == [], f"requests left the machine: {guard.blocked}"
+
+
+def search_titles(page, query: str, attempts: int = 30) -> list[str]:
+    """Type a query into Material's search box and return the result titles.
+
+    Material builds its index in a worker after the page loads (from file://, through the
+    iframe shim); a query typed before the index is ready gets no answer, so it is typed again
+    until results appear. Material listens to key presses, hence type() rather than fill()."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator("input.md-search__input")
+    box.click()
+    for _ in range(attempts):
+        box.fill("")
+        box.press_sequentially(query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=500)
+            break
+        except PlaywrightTimeout:
+            continue
+    return page.locator(".md-search-result__item h1").all_inner_texts()

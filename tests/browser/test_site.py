@@ -6,10 +6,9 @@ import datetime as dt
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.pipeline import check_project
-from tests.browser.conftest import REPO
+from tests.browser.conftest import REPO, search_titles
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +23,7 @@ def listed_slugs(page) -> list[str]:
         "article [data-intervention]", "els => els.map(e => e.dataset.intervention)")
 
 
-def test_home_page_leads_to_themes_dossiers_and_search(page, site_server, catalog):
+def test_home_page_leads_to_themes_dossiers_and_search_titles(page, site_server, catalog):
     page.goto(site_server.url)
     assert page.title() == "Wat Werkt"
     assert page.locator("h1").first.inner_text() == "Wat werkt bij sociale vraagstukken"
@@ -35,32 +34,16 @@ def test_home_page_leads_to_themes_dossiers_and_search(page, site_server, catalo
     assert page.locator("article h1").first.inner_text() == "Eenzaamheid"
 
 
-def search(page, query: str) -> list[str]:
-    """Type into Material's search box and return the result titles. The search index loads
-    in a worker after the page; a query typed before it is ready is typed again."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    for _ in range(20):
-        box.fill("")
-        box.type(query)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=500)
-            break
-        except PlaywrightTimeout:
-            continue
-    return page.locator(".md-search-result__item h1").all_inner_texts()
-
-
 def test_search_finds_an_intervention_by_a_word_from_its_title(page, site_server):
     page.goto(site_server.url)
-    titles = search(page, "Dorpsondersteuner")
+    titles = search_titles(page, "Dorpsondersteuner")
     assert titles and titles[0] == "Dorpsondersteuner"
 
 
 def test_search_uses_dutch_stemming(page, site_server):
     """A plural finds the entry whose title has the singular: the Dutch stemmer at work."""
     page.goto(site_server.url)
-    assert "Dorpsondersteuner" in search(page, "dorpsondersteuners")
+    assert "Dorpsondersteuner" in search_titles(page, "dorpsondersteuners")
 
 
 def test_home_search_form_opens_search_with_the_query(page, site_server):

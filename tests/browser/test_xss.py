@@ -20,7 +20,7 @@ import pytest
 
 from generator.body import BodyReport
 from generator.pipeline import check_project
-from tests.browser.conftest import SiteServer
+from tests.browser.conftest import SiteServer, search_titles
 from tests.reliability.documents import (
     body,
     build,
@@ -187,12 +187,7 @@ def test_checked_site_runs_no_script_on_any_page(browser, checked_site):
 
 def _search(page, query: str) -> int:
     """Type into Material's search box (it listens to key presses, so no fill())."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.locator(".md-search-result__item").count()
+    return len(search_titles(page, query))
 
 
 def test_search_results_with_payload_titles_run_no_script(browser, checked_site):
