@@ -1,0 +1,149 @@
+"""The reader's side: what a first visit to an intervention page transfers, the search index
+per intervention, the offline zip, and the finder's update time (bench/finder_bench.py)."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from measure import PYTHON, REPO, Run, run_child
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The launch arguments of tests/browser/conftest.py: no background or outside traffic.
+CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-gpu", "--no-sandbox",
+                 "--disable-quic", "--disable-default-apps", "--disable-extensions"]
+
+
+@dataclass
+class FirstVisit:
+    page: str
+    requests: int
+    bytes: int  # response bodies plus headers as served (no compression)
+    gzip_bytes: int  # the same bodies gzip-compressed, as most hosts serve them
+    by_type: dict[str, int] = field(default_factory=dict)
+    outside: list[str] = field(default_factory=list)
+    largest: list[tuple[int, str]] = field(default_factory=list)  # (bytes, path), biggest first
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def first_visit(site: Path, page: str) -> FirstVisit:
+    """Open `page` in a fresh Chromium context (empty cache) and add up every response."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    responses, outside = [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.route("**/*", lambda route: _guard(route, base, outside))
+            tab = context.new_page()
+            tab.on("requestfinished", lambda request: responses.append(request))
+            tab.goto(base + page, wait_until="networkidle")
+            tab.wait_for_timeout(500)  # late fetches such as the search index's worker
+            result = _add_up(responses, page)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    result.outside = outside
+    return result
+
+
+def _guard(route, base: str, outside: list[str]) -> None:
+    url = route.request.url
+    if url.startswith((base, "data:", "blob:", "about:")):
+        route.continue_()
+    else:
+        outside.append(url)
+        route.abort()
+
+
+def _add_up(requests, page: str) -> FirstVisit:
+    total = zipped = 0
+    by_type: dict[str, int] = {}
+    sized: list[tuple[int, str]] = []
+    for request in requests:
+        response = request.response()
+        if response is None:
+            continue
+        sizes = request.sizes()
+        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        try:
+            body = response.body()
+        except Exception:  # noqa: BLE001 - a body that is gone still counted in `sizes`
+            body = b""
+        total += size
+        zipped += len(gzip.compress(body, 6)) + sizes["responseHeadersSize"]
+        kind = request.resource_type
+        by_type[kind] = by_type.get(kind, 0) + size
+        sized.append((size, "/" + request.url.split("/", 3)[-1]))
+    return FirstVisit(page, len(requests), total, zipped, by_type,
+                      largest=sorted(sized, reverse=True)[:5])
+
+
+def search_index(site: Path, interventions: int) -> dict[str, float]:
+    """Size of Material's search index, in total and per intervention, plain and gzipped."""
+    path = site / "search" / "search_index.json"
+    if not path.is_file():
+        return {}
+    raw = path.read_bytes()
+    docs = len(json.loads(raw).get("docs", []))
+    return {"bytes": len(raw), "gzip_bytes": len(gzip.compress(raw, 6)), "docs": docs,
+            "per_intervention": len(raw) / interventions,
+            "gzip_per_intervention": len(gzip.compress(raw, 6)) / interventions}
+
+
+def has_offline_export() -> bool:
+    """`watwerkt export offline` exists in this checkout (another issue delivers it)."""
+    probe = subprocess.run([PYTHON, "-m", "generator", "export", "offline", "--help"],
+                           cwd=REPO, capture_output=True, text=True)
+    return probe.returncode == 0
+
+
+def offline_zip(root: Path, work: Path, today: str) -> tuple[Run, dict]:
+    """Export the corpus as the offline zip; its size and number of files."""
+    target = work / "offline.zip"
+    if target.exists():
+        target.unlink()
+    run = run_child("watwerkt export offline", [
+        PYTHON, "-m", "generator", "export", "offline", "--root", str(root), "--out",
+        str(target), "--today", today], cwd=REPO, env=_env())
+    if not run.ok or not target.is_file():
+        return run, {}
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        unpacked = sum(info.file_size for info in archive.infolist())
+    return run, {"bytes": target.stat().st_size, "files": len(names), "unpacked": unpacked}
+
+
+def finder_bench(work: Path, runs: int, timeout: float = 900) -> tuple[Run | None, str]:
+    """Run bench/finder_bench.py (5,000 interventions) if it exists; another engineer owns it."""
+    script = REPO / "bench" / "finder_bench.py"
+    if not script.is_file():
+        return None, "bench/finder_bench.py bestaat nog niet: niet gemeten."
+    run = run_child("finder_bench", [PYTHON, str(script), "--n", "5000", "--runs", str(runs)],
+                    cwd=work, env=_env(),
+                    timeout=timeout)
+    return run, run.output.strip()
+
+
+def _env() -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -1,0 +1,185 @@
+"""Run the whole benchmark and write bench/RESULTS.md.
+
+    python bench/run.py            # the full run (N = 1,000 and 4,000; about 10-15 minutes)
+    python bench/run.py --quick    # a smoke test at N = 200 and 800; writes to a temp file
+
+Every figure is a ratio of two measurements taken back to back in this one run, because the
+machines this runs on are shared and noisy. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import baseline  # noqa: E402
+import corpus  # noqa: E402
+import preview  # noqa: E402
+import reader  # noqa: E402
+import report  # noqa: E402
+from measure import PYTHON, REPO, Run, fresh, git_state, machine, now, run_child  # noqa: E402
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="N=200 and 800, one repeat; results to a temporary file")
+    parser.add_argument("--n", type=int, help="interventions in the base corpus (1000)")
+    parser.add_argument("--scale", type=int, default=4, help="the large corpus is N times this")
+    parser.add_argument("--repeat", type=int, help="runs of the cheaper builds; the best "
+                        "counts (2, or 1 with --quick)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--today", default="2026-11-22", help="the pinned build date")
+    parser.add_argument("--work", type=Path, help="work folder (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--out", type=Path, help="results file (default bench/RESULTS.md)")
+    parser.add_argument("--skip", action="append", default=[],
+                        choices=("plain-nav", "preview", "browser", "offline", "finder"),
+                        help="leave out one part (repeatable)")
+    args = parser.parse_args(argv)
+    args.n = args.n or (200 if args.quick else 1000)
+    args.repeat = args.repeat or (1 if args.quick else 2)
+    if args.out is None:
+        args.out = (Path(tempfile.gettempdir()) / "watwerkt-RESULTS-quick.md" if args.quick
+                    else REPO / "bench" / "RESULTS.md")
+    return args
+
+
+def say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def env() -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def build_ours(root: Path, out: Path, today: str) -> Run:
+    return run_child("watwerkt build", [PYTHON, "-m", "generator", "build", "--root", str(root),
+                                        "--out", str(fresh(out)), "--today", today],
+                     cwd=REPO, env=env())
+
+
+def build_plain(project: Path, label: str) -> Run:
+    fresh(project / "site")
+    return run_child(label, [PYTHON, "-m", "mkdocs", "build", "-q", "-f",
+                             str(project / "mkdocs.yml")], cwd=project, env=env())
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def must(run: Run) -> Run:
+    if not run.ok:
+        raise SystemExit(f"{run.label} mislukte ({run.returncode}):\n{run.output[-3000:]}")
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="watwerkt-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    today = dt.date.fromisoformat(args.today)
+    big_n = args.n * args.scale
+    results: dict = {"args": args, "machine": machine(), "started": now(),
+                     "git": git_state(), "runs": []}
+    wall = time.perf_counter()
+    try:
+        say(f"corpus: {args.n} en {big_n} interventies in {work}")
+        small, big = work / f"corpus-{args.n}", work / f"corpus-{big_n}"
+        results["corpus"] = corpus.write_corpus(small, args.n, args.seed, today)
+        results["corpus_big"] = corpus.write_corpus(big, big_n, args.seed, today)
+        strict = must(run_child("watwerkt check --strict", [
+            PYTHON, "-m", "generator", "check", "--strict", "--root", str(small), "--today",
+            args.today], cwd=REPO, env=env()))
+        results["strict_summary"] = strict.output.strip().splitlines()[-1]
+        measure_builds(args, work, small, big, results)
+        measure_check(args, big, results)
+        if "preview" not in args.skip:
+            say("preview: watwerkt serve")
+            results["preview"] = preview.measure_preview(small, args.today)
+        measure_reader(args, work, small, results)
+    finally:
+        results["finished"] = now()
+        results["minutes"] = (time.perf_counter() - wall) / 60
+        results["machine_end"] = machine()
+        args.out.write_text(report.markdown(results), encoding="utf-8")
+        say(f"resultaten: {args.out}")
+        if not args.keep and args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def measure_builds(args, work: Path, small: Path, big: Path, results: dict) -> None:
+    """Ours, the floor and the plain build with full navigation, interleaved; then 4N."""
+    top = work / "plain-top"
+    baseline.write_plain_project(small, top, "top", dt.date.fromisoformat(args.today))
+    full = None
+    if "plain-nav" not in args.skip:
+        full = work / "plain-all"
+        baseline.write_plain_project(small, full, "all", dt.date.fromisoformat(args.today))
+    ours, floors, navs = [], [], []
+    for attempt in range(args.repeat):
+        say(f"build N={args.n} (ronde {attempt + 1}/{args.repeat})")
+        ours.append(must(build_ours(small, work / "site-small", args.today)))
+        floors.append(must(build_plain(top, "plain Material, nav: top-level pages")))
+        if full is not None and attempt == 0:
+            say("plain Material met elke pagina in nav")
+            navs.append(must(build_plain(full, "plain Material, nav: every page")))
+    results["pages_small"] = html_pages(work / "site-small")
+    say(f"build N={big.name.split('-')[-1]} (eenmaal)")
+    large = must(build_ours(big, work / "site-big", args.today))
+    results["pages_big"] = html_pages(work / "site-big")
+    shutil.rmtree(work / "site-big", ignore_errors=True)
+    results.update(ours=ours, floors=floors, navs=navs, large=large)
+    results["runs"] += ours + floors + navs + [large]
+
+
+def measure_check(args, big: Path, results: dict) -> None:
+    checks, floors = [], []
+    for attempt in range(max(2, args.repeat)):
+        say(f"check op {big.name} (ronde {attempt + 1})")
+        checks.append(run_child("watwerkt check", [
+            PYTHON, "-m", "generator", "check", "--root", str(big), "--today", args.today,
+            "--format", "json"], cwd=REPO, env=env()))
+        floors.append(must(run_child("check floor (PyYAML C + markdown-it)", [
+            PYTHON, str(REPO / "bench" / "check_floor.py"), str(big)], cwd=REPO, env=env())))
+    for run in checks:
+        run.output = ""  # the JSON report of thousands of notices is not worth keeping
+        if run.returncode not in (0, 1):
+            raise SystemExit(f"watwerkt check mislukte ({run.returncode})")
+    results.update(checks=checks, check_floors=floors)
+    results["runs"] += checks + floors
+
+
+def measure_reader(args, work: Path, small: Path, results: dict) -> None:
+    site = work / "site-small"
+    results["search"] = reader.search_index(site, args.n)
+    if "browser" not in args.skip:
+        say("eerste bezoek in Chromium")
+        page = "interventies/" + sorted((small / "interventions").glob("*.md"))[0].stem + "/"
+        try:
+            results["visit"] = reader.first_visit(site, page)
+        except Exception as exc:  # noqa: BLE001 - report, and keep the other figures
+            results["visit_error"] = f"{type(exc).__name__}: {exc}"
+    if "offline" not in args.skip:
+        if reader.has_offline_export():
+            say("offline export")
+            results["offline"] = reader.offline_zip(small, work, args.today)
+        else:
+            results["offline"] = None
+    if "finder" not in args.skip:
+        say("finder_bench.py")
+        results["finder"] = reader.finder_bench(work, runs=3 if args.quick else 7)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
