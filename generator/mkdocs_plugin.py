@@ -111,7 +111,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         rebuilds a handful of pages instead of the whole site."""
         if self.command != "serve":
             return set()
-        context = repr(dict(config.extra))
+        # A saved mkdocs.yml (theme features, CSS, navigation) changes every page too.
+        context = repr((dict(config.extra), _stamp(getattr(config, "config_file_path", None))))
         previous, same_context = self.previous_pages, context == self.previous_context
         self.previous_pages, self.previous_context = rendered, context
         if not same_context:
@@ -160,6 +161,14 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
 
 def _not_modified() -> bool:
     return False
+
+
+def _stamp(path: str | None) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path) if path else None
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size) if stat else None
 
 
 class _WarningCounter(logging.Handler):
