@@ -43,3 +43,16 @@ def test_a_build_never_skips_a_page():
     pages = {"index.md": "home"}
     build._unchanged_pages(pages, config())
     assert build._unchanged_pages(pages, config()) == set()
+
+
+def test_a_saved_mkdocs_yml_rebuilds_every_page(tmp_path):
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text("site_name: Wat Werkt\n", encoding="utf-8")
+    serve = plugin("serve")
+    pages = {"index.md": "home", "interventies/a.md": "A"}
+    stamped = SimpleNamespace(extra={}, config_file_path=str(settings))
+    serve._unchanged_pages(pages, stamped)
+    assert serve._unchanged_pages(pages, stamped) == set(pages)
+    settings.write_text("site_name: Wat Werkt\ntheme: {features: [navigation.tabs]}\n",
+                        encoding="utf-8")
+    assert serve._unchanged_pages(pages, stamped) == set()
