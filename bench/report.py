@@ -97,6 +97,16 @@ def reader_rows(results: dict) -> list[str]:
                      f"soort: {kinds}. Verzoeken buiten de machine: {len(visit.outside)}. "
                      "Grootste: "
                      + ", ".join(f"`{path}` {_kb(size)}" for size, path in visit.largest) + ".")
+        paths = {path for _, path in visit.largest}
+        if "/search/search_index.json" in paths:
+            lines.append("  - De hele zoekindex komt al bij het eerste bezoek mee: Material's "
+                         "zoekworker laadt hem bij het openen van elke pagina, niet pas bij "
+                         "zoeken. Hij groeit lineair met N.")
+        if "/sitemap.xml" in paths:
+            lines.append("  - `sitemap.xml` komt mee omdat Material's script voor elke "
+                         "`<link rel=\"alternate\">` in de kop (hier: de Atom-feed) de sitemap "
+                         "van die 'taalversie' ophaalt; zonder die link blijft hij weg. Ook "
+                         "die groeit lineair met N.")
     elif results.get("visit_error"):
         lines.append(f"- Eerste bezoek: niet gemeten ({results['visit_error']}).")
     search = results.get("search")
@@ -152,6 +162,7 @@ def markdown(results: dict) -> str:
             "| cijfer | CPU-tijd | wandklok | doel | |", "|---|---|---|---|---|"]
     out += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in figures(results)]
     out += ["", "### Lezerskant", ""] + reader_rows(results)
+    out += analysis(results)
     out += ["", "## Alle metingen", "", "In volgorde van uitvoering.", "",
             "| meting | wandklok s | CPU s | piek-RSS MB | opdracht |", "|---|---|---|---|---|"]
     for run in results["runs"]:
@@ -159,6 +170,29 @@ def markdown(results: dict) -> str:
                    f"{run.max_rss_mb:,.0f} | `{_command(run)}` |")
     out += _details(results)
     return "\n".join(out) + "\n"
+
+
+def analysis(results: dict) -> list[str]:
+    """Where the time goes, and what goal 1 leaves for everything on top of the floor."""
+    lines = []
+    phases = results.get("phases") or {}
+    if phases:
+        lines += ["", f"## Waar de tijd zit (één bouw, N={results['args'].n}, CPU-seconden)", "",
+                  "Gemeten met `python bench/phases.py` (de functies van elke fase getimed, in één "
+                  "proces). Fasen kunnen in elkaar zitten: de zoekindex valt binnen het sjabloon.",
+                  "", "| fase | CPU s |", "|---|---|"]
+        lines += [f"| {label} | {seconds:.2f} |" for label, seconds in phases.items()]
+    ours, floor, nav = (_best(results.get(k, []), True) for k in ("ours", "floors", "navs"))
+    if ours and floor and nav:
+        budget = GOALS["build"] * nav - floor
+        lines += ["", "### Wat doel 1 overlaat", "",
+                  f"De vloer (dezelfde pagina's, alleen de hoofdpagina's in nav) kost "
+                  f"{floor:.1f} s CPU, de bouw met elke pagina in nav {nav:.1f} s: de vloer is al "
+                  f"{floor / nav:.2f} daarvan. Doel 1 (≤ {GOALS['build']}) laat dus "
+                  f"{budget:.1f} s over voor alles wat Wat Werkt bovenop de vloer doet; dat kost "
+                  f"nu {ours - floor:.1f} s (controle, renderers, sanitizer, linkcontrole: zie "
+                  "de fasen hierboven)."]
+    return lines
 
 
 def _details(results: dict) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import sys
@@ -102,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
             args.today], cwd=REPO, env=env()))
         results["strict_summary"] = strict.output.strip().splitlines()[-1]
         measure_builds(args, work, small, big, results)
+        say(f"waar de tijd zit (CPU per fase, N={args.n})")
+        phases = run_child("phases", [PYTHON, str(REPO / "bench" / "phases.py"), str(small),
+                                      "--today", args.today, "--json"], cwd=REPO, env=env())
+        results["phases"] = json.loads(phases.output.strip().splitlines()[-1]) \
+            if phases.ok else {}
         measure_check(args, big, results)
         if "preview" not in args.skip:
             say("preview: watwerkt serve")

@@ -1,0 +1,93 @@
+"""CPU time per phase of one `watwerkt build`, without a profiler's distortion.
+
+    python bench/phases.py CORPUS [--today 2026-11-22] [--json]
+
+Wraps the functions where the time goes (our check, renderers, sanitizer and link check;
+MkDocs' reading, Python-Markdown, Material's templates and search plugin) with a CPU-time
+counter, runs one build in this process and prints the totals. A phase whose function does not
+exist in this checkout is left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+# (module, attribute path, label): what each phase is, in the order of a build.
+PHASES = (
+    ("generator.mkdocs_run", "check_project", "onze controle (check)"),
+    ("generator.mkdocs_plugin", "render_site", "onze renderers (Markdown maken)"),
+    ("mkdocs.structure.pages", "Page.read_source", "MkDocs: pagina lezen en YAML-kop"),
+    ("mkdocs.structure.pages", "Page.render", "Python-Markdown: Markdown naar HTML"),
+    ("generator.mkdocs_plugin", "sanitize_html", "onze sanitizer (entry-pagina's)"),
+    ("material.plugins.search.plugin", "SearchPlugin.on_page_context",
+     "Material: zoekindex per pagina"),
+    ("mkdocs.commands.build", "_build_page", "MkDocs+Material: pagina-sjabloon (incl. zoekindex)"),
+    ("generator.mkdocs_plugin", "check_links", "onze linkcontrole na de bouw"),
+)
+
+
+def wrap(totals: dict[str, float], module: str, attribute: str, label: str) -> bool:
+    try:
+        owner = importlib.import_module(module)
+        *parents, name = attribute.split(".")
+        for parent in parents:
+            owner = getattr(owner, parent)
+        function = getattr(owner, name)
+    except (ImportError, AttributeError):
+        return False
+
+    @functools.wraps(function)
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            totals[label] = totals.get(label, 0.0) + time.process_time() - started
+
+    setattr(owner, name, timed)
+    return True
+
+
+def measure(corpus: Path, today: str) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for module, attribute, label in PHASES:
+        if wrap(totals, module, attribute, label):
+            totals.setdefault(label, 0.0)
+    from generator.cli import main
+
+    started = time.process_time()
+    with tempfile.TemporaryDirectory() as folder:
+        code = main(["build", "--root", str(corpus), "--today", today, "--out",
+                     str(Path(folder) / "site")])
+    totals["totaal (hele proces na het importeren)"] = time.process_time() - started
+    if code != 0:
+        raise SystemExit(f"watwerkt build gaf code {code}")
+    return totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--today", default="2026-11-22")
+    parser.add_argument("--json", action="store_true", help="one JSON object on the last line")
+    args = parser.parse_args(argv)
+    totals = measure(args.corpus.resolve(), args.today)
+    if args.json:
+        print(json.dumps(totals))
+    else:
+        for label, seconds in totals.items():
+            print(f"{seconds:7.2f} s  {label}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
