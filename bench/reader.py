@@ -3,25 +3,20 @@ per intervention, the offline zip, and the finder's update time (bench/finder_be
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
-import shutil
 import subprocess
-import threading
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from measure import PYTHON, REPO, Run, run_child
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# The launch arguments of tests/browser/conftest.py: no background or outside traffic.
-CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-gpu", "--no-sandbox",
-                 "--disable-quic", "--disable-default-apps", "--disable-extensions"]
+sys.path.insert(0, str(REPO))
+# The browser tests' Chromium (Debian's, no background traffic) and local server.
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SiteServer  # noqa: E402
 
 
 @dataclass
@@ -35,19 +30,12 @@ class FirstVisit:
     largest: list[tuple[int, str]] = field(default_factory=list)  # (bytes, path), biggest first
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def first_visit(site: Path, page: str) -> FirstVisit:
     """Open `page` in a fresh Chromium context (empty cache) and add up every response."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
+    server = SiteServer(site)
+    base = server.url
     responses, outside = [], []
     try:
         with sync_playwright() as playwright:
@@ -61,8 +49,7 @@ def first_visit(site: Path, page: str) -> FirstVisit:
             result = _add_up(responses, page)
             browser.close()
     finally:
-        server.shutdown()
-        server.server_close()
+        server.close()
     result.outside = outside
     return result
 
