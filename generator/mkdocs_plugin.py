@@ -80,9 +80,15 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         self.preloaded = None  # a rebuild under `serve` must read the files again
         self.result = result
         _log_issues(result)
+        config.extra["watwerkt_preview_errors"] = None
         if result.failed():
-            raise PluginError("De inhoud bevat fouten; de site is niet gebouwd.\n\n"
-                              + format_text(result.issues, result.files_checked))
+            report = format_text(result.issues, result.files_checked)
+            if self.command != "serve":
+                raise PluginError("De inhoud bevat fouten; de site is niet gebouwd.\n\n" + report)
+            # The local preview keeps working: files with errors are left out (the validator
+            # never passes them on) and every page shows the report, so the editor sees it.
+            log.error("De inhoud bevat fouten:\n\n%s", report)
+            config.extra["watwerkt_preview_errors"] = _error_lines(result)
         for file in files:
             if file.generated_by is None:
                 file.edit_uri = f"{self.config.pages_dir}/{file.src_uri}"
@@ -189,6 +195,12 @@ def _source_path(src_uri: str) -> str | None:
         if src_uri.startswith(prefix) and not src_uri.endswith("/index.md"):
             return folder + src_uri[len(prefix):]
     return None
+
+
+def _error_lines(result: CheckResult) -> list[str]:
+    return [f"{issue.path}:{issue.line or 1}: {issue.message}"
+            for issue in sorted(result.issues, key=lambda i: i.sort_key())
+            if issue.severity is Severity.ERROR]
 
 
 def _log_issues(result: CheckResult) -> None:
