@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.dates import format_date_nl
-from generator.mkdocs_run import build_site
+from generator.mkdocs_run import BuildOutcome, build_site
 
 SHIM_PACKAGE = Path("node_modules") / "iframe-worker"
 SHIM_FILES = {"shim/index.js": "shim.js", "LICENSE": "LICENSE"}
@@ -41,13 +41,8 @@ _CSS_URL_RE = re.compile(r"url\(\s*[\"']?\s*((?:https?:)?//[^)\"'\s]+)", re.IGNO
 
 
 @dataclass
-class ExportOutcome:
-    ok: bool
+class ExportOutcome(BuildOutcome):
     zip_path: Path | None = None
-    report: str = ""  # the check's text report, when it found anything
-    failure: str = ""
-    usage_error: str = ""
-    pages: int = 0
     size: int = 0
 
 
@@ -85,7 +80,7 @@ def export_offline(root: Path, out_zip: Path, build_date: dt.date) -> ExportOutc
             return ExportOutcome(False, report=built.report, failure=(
                 "deze pagina's laden iets van buiten, wat offline niet kan:\n" + listed))
         write_zip(site, out_zip, build_date)
-    return ExportOutcome(True, out_zip, built.report, pages=built.pages,
+    return ExportOutcome(True, built.report, pages=built.pages, zip_path=out_zip,
                          size=out_zip.stat().st_size)
 
 

@@ -22,6 +22,24 @@ class BuildOutcome:
     pages: int = 0
 
 
+def report_failure(outcome: BuildOutcome, what_failed: str) -> int | None:
+    """Print the check's report and any failure; the exit code when it failed, else None.
+    `what_failed` is the Dutch subject: 'De site is niet gebouwd'."""
+    import sys
+
+    from generator.cli import EXIT_ERRORS, EXIT_USAGE
+
+    if outcome.report:
+        sys.stderr.write(outcome.report)
+    if outcome.usage_error:
+        print(f"watwerkt: {outcome.usage_error}", file=sys.stderr)
+        return EXIT_USAGE
+    if not outcome.ok:
+        sys.stderr.write(f"{what_failed}: {outcome.failure}\n")
+        return EXIT_ERRORS
+    return None
+
+
 def pin_build_date(build_date: dt.date) -> None:
     """MkDocs dates the sitemap from SOURCE_DATE_EPOCH: pin it so builds are reproducible."""
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(build_date.timetuple()))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
-from generator.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_common
-from generator.mkdocs_run import build_site
+from generator.cli import EXIT_OK, add_common
+from generator.mkdocs_run import build_site, report_failure
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,13 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     out = Path(args.out).resolve() if args.out else (root / "site").resolve()
     outcome = build_site(root, out, build_date, strict=args.strict)
-    if outcome.report:
-        sys.stderr.write(outcome.report)
-    if outcome.usage_error:
-        print(f"watwerkt: {outcome.usage_error}", file=sys.stderr)
-        return EXIT_USAGE
-    if not outcome.ok:
-        sys.stderr.write(f"De site is niet gebouwd: {outcome.failure}\n")
-        return EXIT_ERRORS
+    failed = report_failure(outcome, "De site is niet gebouwd")
+    if failed is not None:
+        return failed
     print(f"Site gebouwd: {outcome.pages} pagina's in {out}")
     return EXIT_OK

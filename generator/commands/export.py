@@ -8,8 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from generator.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, DutchParser, add_common
+from generator.cli import EXIT_OK, EXIT_USAGE, DutchParser, add_common
 from generator.export_offline import default_zip_path, export_offline
+from generator.mkdocs_run import report_failure
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,14 +34,9 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
         return EXIT_USAGE
     started = time.monotonic()
     outcome = export_offline(root.resolve(), out, build_date)
-    if outcome.report:
-        sys.stderr.write(outcome.report)
-    if outcome.usage_error:
-        print(f"watwerkt: {outcome.usage_error}", file=sys.stderr)
-        return EXIT_USAGE
-    if not outcome.ok:
-        sys.stderr.write(f"De offline versie is niet gemaakt: {outcome.failure}\n")
-        return EXIT_ERRORS
+    failed = report_failure(outcome, "De offline versie is niet gemaakt")
+    if failed is not None:
+        return failed
     seconds = time.monotonic() - started
     print(f"Offline versie gemaakt: {outcome.pages} pagina's, "
           f"{outcome.size / 1_000_000:.1f} MB in {out} ({seconds:.1f} s). Pak de zip uit en "
