@@ -8,6 +8,7 @@ Code spans and code blocks are code, not HTML, and are skipped.
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from dataclasses import dataclass, field
@@ -361,10 +362,21 @@ def _section_issues(path: str, kind: str, sections: list[Section], body_line: in
             issues.append(warning(path, section.line, 1, None, "empty-section",
                                   f"De sectie '## {section.title}' op regel {section.line} is "
                                   "leeg. Schrijf er tekst onder of verwijder de kop."))
+    required_names = {normalize_heading(r) for r in REQUIRED_SECTIONS[kind]}
+    extra = [name for name in present if name not in required_names]
     for required in REQUIRED_SECTIONS[kind]:
-        if normalize_heading(required) not in present:
-            issues.append(error(path, body_line, 1, None, "missing-section",
-                                f"De verplichte sectie '## {required}' ontbreekt. Voeg een regel "
-                                f"'## {required}' toe met de tekst eronder. Verplicht zijn: "
-                                + ", ".join(REQUIRED_SECTIONS[kind]) + "."))
+        if normalize_heading(required) in present:
+            continue
+        close = difflib.get_close_matches(normalize_heading(required), extra, n=1, cutoff=0.6)
+        if close:  # a renamed or misspelled heading: point at it
+            near = present[close[0]]
+            issues.append(error(path, near.line, 1, None, "missing-section",
+                                f"De verplichte sectie '## {required}' ontbreekt. Op regel "
+                                f"{near.line} staat '## {near.title}': bedoelde je "
+                                f"'## {required}'? Verander de kop in '## {required}'."))
+            continue
+        issues.append(error(path, body_line, 1, None, "missing-section",
+                            f"De verplichte sectie '## {required}' ontbreekt. Voeg een regel "
+                            f"'## {required}' toe met de tekst eronder. Verplicht zijn: "
+                            + ", ".join(REQUIRED_SECTIONS[kind]) + "."))
     return issues
