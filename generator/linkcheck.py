@@ -8,10 +8,10 @@ https: or mailto:, and //host/…) are not followed: the site must build offline
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -40,21 +40,36 @@ class _Page:
     links: list[tuple[int, str]] = field(default_factory=list)  # (line, url)
 
 
-class _PageParser(HTMLParser):
-    def __init__(self, page: _Page) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
+# The pages are our own output (MkDocs, Material, our templates, the sanitized body): tags with
+# double-quoted attributes. Regular expressions read them three times faster than html.parser;
+# script, style and comment contents are blanked first, as a parser would skip them.
+_SKIPPED_RE = re.compile(r"<!--.*?-->|(<(script|style)\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I)
+_TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
+_ATTRIBUTE_RE = re.compile(
+    r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
-                continue
+
+def _blank_skipped(match: re.Match) -> str:
+    """A comment, or a script's or style's content, as blank lines (line numbers stay)."""
+    if match[1]:
+        return match[1] + "\n" * match[3].count("\n") + match[4]
+    return "\n" * match[0].count("\n")
+
+
+def _parse(text: str, page: _Page) -> None:
+    text = _SKIPPED_RE.sub(_blank_skipped, text)
+    line, counted_to = 1, 0
+    for tag_match in _TAG_RE.finditer(text):
+        tag, attributes = tag_match[1].lower(), tag_match[2] or ""
+        for match in _ATTRIBUTE_RE.finditer(attributes):
+            name = match[1].lower()
+            value = html.unescape(next(v for v in match.groups()[1:] if v is not None))
             if name == "id" or (name == "name" and tag == "a"):
-                self.page.ids.add(value)
+                page.ids.add(value)
             elif name in LINK_ATTRIBUTES and tag != "base":
-                self.page.links.append((self.getpos()[0], value))
-
-    handle_startendtag = handle_starttag
+                line += text.count("\n", counted_to, tag_match.start())
+                counted_to = tag_match.start()
+                page.links.append((line, value))
 
 
 def check_links(site_dir: Path, site_url: str | None = None) -> list[BrokenLink]:
@@ -77,9 +92,7 @@ def check_links(site_dir: Path, site_url: str | None = None) -> list[BrokenLink]
 
 def _read(path: Path) -> _Page:
     page = _Page()
-    parser = _PageParser(page)
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    parser.close()
+    _parse(path.read_text(encoding="utf-8", errors="replace"), page)
     return page
 
 
