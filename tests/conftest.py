@@ -132,3 +132,19 @@ def line_of(text: str, needle: str) -> int:
     never from the validator's output."""
     assert needle in text, needle
     return text[:text.index(needle)].count("\n") + 1
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The catalog of the shipped content at the pinned build date, computed once."""
+    from generator.pipeline import check_project
+
+    return check_project(REPO, BUILD_DATE).catalog
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The shipped content built once per run (shared with tests that call shipped_site())."""
+    from built_sites import shipped_site
+
+    return shipped_site()

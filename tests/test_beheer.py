@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 import yaml
-from built_sites import shipped_site
 from conftest import BUILD_DATE, DOSSIER, INTERVENTION, REPO, make_project, replace_once
 
 from generator.pipeline import check_project
@@ -103,11 +101,6 @@ def test_counts_as_an_accessible_svg_chart_with_a_table(page) -> None:
     table = re.findall(r"<table>.*?</table>", part, re.S)[1]
     rows = dict(re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', table))
     assert rows["Goed onderbouwd"] == "2" and rows["Niet beoordeeld"] == "2"
-
-
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return shipped_site()
 
 
 def test_shipped_overview_lists_the_expired_recognition(site) -> None:

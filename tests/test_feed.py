@@ -7,10 +7,8 @@ import datetime as dt
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
-from built_sites import shipped_site
 from conftest import BUILD_DATE, REPO
 
 from generator.pipeline import check_project
@@ -21,16 +19,6 @@ A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://watwerkt.example.org/"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 HEAD_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"')
-
-
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return shipped_site()
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return check_project(REPO, BUILD_DATE).catalog
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 import yaml
-from built_sites import build, make_site_project, shipped_site
+from built_sites import build, make_site_project
 from conftest import BUILD_DATE, DOSSIER, INTERVENTION, REPO, make_project, replace_once
 
 from generator.pipeline import check_project
@@ -23,16 +22,6 @@ from generator.schema import FIELDS
 
 SITE_URL = "https://watwerkt.example.org/"
 EXTRA = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
-
-
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return shipped_site()
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return check_project(REPO, BUILD_DATE).catalog
 
 
 class _Links(HTMLParser):

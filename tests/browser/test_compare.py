@@ -3,24 +3,16 @@ finder (issue 9, Vergelijk). Expectations come from the catalog."""
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from generator.catalog import Catalog
-from generator.pipeline import check_project
-from tests.browser.conftest import REPO, new_page
+from tests.browser.conftest import new_page
 
 pytestmark = pytest.mark.browser
 
 THREE = ("buurtbemiddeling", "amaryllis-integrale-aanpak", "kwartiermaken")
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return check_project(REPO, dt.date(2026, 11, 22)).catalog
 
 
 def open_compare(page, base: str, slugs) -> None:

@@ -18,7 +18,6 @@ from playwright.sync_api import expect
 
 from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.model import Intervention
-from generator.pipeline import check_project
 from tests.browser.conftest import REPO, new_page
 
 pytestmark = pytest.mark.browser
@@ -30,11 +29,6 @@ HIDDEN_JS = """() => [...document.querySelectorAll('[data-intervention]')]
   .filter(e => e.hidden).map(e => e.dataset.intervention)"""
 COUNTS_JS = """() => [...document.querySelectorAll('.ww-facet input')].map(b =>
   [b.name, b.value, b.labels[0].querySelector('.ww-facet__count').textContent])"""
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return check_project(REPO, dt.date(2026, 11, 22)).catalog
 
 
 # ---------- the reference: what the finder must show, from the frontmatter ----------

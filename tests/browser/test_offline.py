@@ -3,14 +3,12 @@ with every request that is not file:// blocked and counted (issue 5)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from generator.pipeline import check_project
 from tests.browser.conftest import REPO, TODAY, new_page, search_titles
 
 pytestmark = pytest.mark.browser
@@ -32,11 +30,6 @@ def offline_site(tmp_path_factory) -> Path:
     with zipfile.ZipFile(target) as archive:
         archive.extractall(out / "unzipped")
     return out / "unzipped" / FOLDER
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return check_project(REPO, dt.date.fromisoformat(TODAY)).catalog
 
 
 @pytest.fixture

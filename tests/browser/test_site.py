@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 
-from generator.pipeline import check_project
-from tests.browser.conftest import REPO, search_titles
+from tests.browser.conftest import search_titles
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return check_project(REPO, dt.date(2026, 11, 22)).catalog
 
 
 def listed_slugs(page) -> list[str]:
