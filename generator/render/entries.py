@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from markupsafe import escape
+
 from generator.body import normalize_heading
 from generator.catalog import Catalog
 from generator.dates import format_date_nl
@@ -87,7 +89,7 @@ def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervent
         parts.append(_section("Uitkomsten en output",
                               render_template("intervention_foot.html", item=item), taken))
     if item.working_elements:
-        items = "".join(f"<li>{_escape(w)}</li>" for w in item.working_elements)
+        items = "".join(f"<li>{escape(w)}</li>" for w in item.working_elements)
         parts.append(_section("Werkzame elementen", f'<ul class="ww-elements">{items}</ul>',
                               taken))
     related = [catalog.intervention(slug) for slug in item.related]
@@ -104,11 +106,6 @@ def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervent
                               render_template("link_list.html", links=links), taken))
     return parts
 
-
-def _escape(text: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(text))
 
 
 def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:

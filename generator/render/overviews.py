@@ -3,7 +3,7 @@ and recognition level. Every list is complete and server-rendered; scripts only 
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.model import Dossier, Intervention
@@ -127,7 +127,7 @@ def render_theme(catalog: Catalog, site: Site, theme: str) -> str:
     dossiers = catalog.dossiers_with_theme(theme)
     text = (page_header(f"Thema: {label}", f"Interventies en dossiers over {label.lower()}.",
                         kind="overview")
-            + f'<p class="ww-kicker">Thema</p>\n<h1 id="titel">{_esc(label)}</h1>\n'
+            + f'<p class="ww-kicker">Thema</p>\n<h1 id="titel">{escape(label)}</h1>\n'
             + f'<p class="ww-lead">{_count(items)} en {len(dossiers)} '
             + f'{"dossier" if len(dossiers) == 1 else "dossiers"} over dit thema.</p>\n'
             + _finder_link(site, src, "thema", theme, "Filter deze interventies verder"))
@@ -142,8 +142,8 @@ def render_target_group(catalog: Catalog, site: Site, group: str) -> str:
     items = catalog.with_target_group(group)
     return (page_header(f"Doelgroep: {label}", f"Interventies voor {label.lower()}.",
                         kind="overview")
-            + f'<p class="ww-kicker">Doelgroep</p>\n<h1 id="titel">{_esc(label)}</h1>\n'
-            + f'<p class="ww-lead">{_count(items)} met {_esc(label.lower())} als doelgroep of '
+            + f'<p class="ww-kicker">Doelgroep</p>\n<h1 id="titel">{escape(label)}</h1>\n'
+            + f'<p class="ww-lead">{_count(items)} met {escape(label.lower())} als doelgroep of '
             + "intermediaire doelgroep.</p>\n"
             + _finder_link(site, src, "doelgroep", group, "Filter deze interventies verder")
             + "\n" + _listing(catalog, site, src, items))
@@ -168,8 +168,8 @@ def render_levels_index(catalog: Catalog, site: Site) -> str:
         term = catalog.vocab.term("recognition_levels", key)
         url = relative_url(src, f"erkenning/{key}.md", site.url_style)
         valid = f"{term.valid_years} jaar" if term else "–"
-        rows.append(f'<tr><th scope="row"><a href="{url}">{_esc(level_label(catalog, key))}</a>'
-                    f"</th><td>{_esc(level_description(catalog, key))}</td><td>{valid}</td>"
+        rows.append(f'<tr><th scope="row"><a href="{url}">{escape(level_label(catalog, key))}</a>'
+                    f"</th><td>{escape(level_description(catalog, key))}</td><td>{valid}</td>"
                     f"<td>{len(catalog.with_level(key))}</td></tr>")
     table = ('<div class="ww-table-wrap"><table class="ww-levels"><thead><tr>'
              '<th scope="col">Niveau</th><th scope="col">Wat betekent het</th>'
@@ -190,8 +190,8 @@ def render_level(catalog: Catalog, site: Site, key: str) -> str:
     items = catalog.with_level(key)
     return (page_header(f"Erkenning: {label}", level_description(catalog, key) or label,
                         kind="overview")
-            + f'<p class="ww-kicker">Erkenningsniveau</p>\n<h1 id="titel">{_esc(label)}</h1>\n'
-            + f'<p class="ww-lead">{_esc(level_description(catalog, key))}</p>\n'
+            + f'<p class="ww-kicker">Erkenningsniveau</p>\n<h1 id="titel">{escape(label)}</h1>\n'
+            + f'<p class="ww-lead">{escape(level_description(catalog, key))}</p>\n'
             + f"<p>{_count(items)} op dit niveau.</p>\n"
             + _finder_link(site, src, "niveau", key, "Filter deze interventies verder")
             + "\n" + _listing(catalog, site, src, items))
@@ -223,10 +223,5 @@ def render_home(catalog: Catalog, site: Site) -> str:
         data_url=relative_url(src, "data/index.md", site.url_style),
         search_action=relative_url(src, "index.md", site.url_style))
 
-
-def _esc(text: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(text))
 
 
