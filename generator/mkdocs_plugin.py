@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,6 +23,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from generator.dates import resolve_build_date
 from generator.history import load_history
+from generator.html_blocks import HtmlBlocks
 from generator.issues import Severity
 from generator.linkcheck import check_links
 from generator.pipeline import CheckResult, check_project
@@ -55,6 +57,10 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         # Under `serve`: the pages of the previous rebuild and the theme context they saw.
         self.previous_pages: dict[str, str] = {}
         self.previous_context: str | None = None
+        # Our template HTML skips Python-Markdown (generator/html_blocks.py). The marker is a
+        # secret, so an editor's text cannot pose as our HTML; it lives as long as the plugin,
+        # so the pages of a `serve` rebuild compare equal to those of the previous one.
+        self.html_blocks = HtmlBlocks(marker=f"ww{secrets.token_hex(12)}")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -97,10 +103,12 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
                     site_name=config.site_name,
                     data_license=config.extra.get("open_data_license"),
                     data_license_url=config.extra.get("open_data_license_url"),
-                    history=load_history(self.root))
+                    history=load_history(self.root), html_marker=self.html_blocks.marker)
         rendered = render_site(result.catalog, site)
         unchanged = self._unchanged_pages(rendered, config)
         for src_uri, text in rendered.items():
+            if src_uri.endswith(".md"):
+                text = self.html_blocks.take_out(src_uri, text)
             file = File.generated(config, src_uri, content=text)
             if src_uri in unchanged:
                 file.is_modified = _not_modified  # the dirty rebuild of `serve` skips it
@@ -132,12 +140,23 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         return server
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        html = self._sanitized(html, page)
+        html, missing = self.html_blocks.put_back(page.file.src_uri, html)
+        if missing:
+            log.warning(f"Op de pagina '{page.file.src_uri}' ontbreken {missing} blokken van "
+                        "het sjabloon: de Markdown van de pagina heeft ze opgeslokt. Kijk of er "
+                        "HTML in de tekst niet wordt afgesloten.")
         if 'id="titel"' in html and not any(item.level == 1 for item in page.toc):
             # Material's skip link goes to the first toc entry. Our titles are HTML: put the
             # title first, as a Markdown '# title' would be (Material's toc leaves it out).
             title = AnchorLink(page.title, "titel", 1)
             title.children, page.toc.items = page.toc.items, [title]
-        # Defence in depth: entry pages carry editors' HTML; clean it whatever the check said.
+        return html
+
+    @staticmethod
+    def _sanitized(html: str, page) -> str:
+        """Defence in depth: entry pages carry editors' HTML; clean it whatever the check said.
+        Our template blocks are still placeholders here: they are autoescaped HTML of ours."""
         if page.meta.get("kind") not in ("intervention", "dossier"):
             return html
         cleaned = sanitize_html(html)

@@ -14,6 +14,7 @@ from generator.model import Dossier, Intervention
 from generator.render.common import (
     Site,
     badge,
+    html_block,
     level_label,
     page_header,
     relative_url,
@@ -50,7 +51,7 @@ def render_beheer(catalog: Catalog, site: Site) -> dict[str, str]:
     header = page_header("Beheer", "Overzicht voor de redactie: wat aandacht nodig heeft.",
                          hide=("navigation",), kind="beheer", robots="noindex, nofollow",
                          search={"exclude": True})
-    return {SRC: header + body}
+    return {SRC: header + html_block(site, body)}
 
 
 def expires_soon(item: Intervention, today: dt.date) -> bool:

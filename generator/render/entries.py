@@ -12,8 +12,15 @@ from generator.catalog import Catalog
 from generator.dates import format_date_nl
 from generator.history import last_change
 from generator.model import Dossier, Intervention
-from generator.render.common import Site, badge, page_header, relative_url, render_template
-from generator.render.jsonld import dossier_jsonld, intervention_jsonld
+from generator.render.common import (
+    Site,
+    badge,
+    html_block,
+    page_header,
+    relative_url,
+    render_template,
+)
+from generator.render.jsonld import as_json_text, dossier_jsonld, intervention_jsonld
 from generator.render.print_views import print_view_src
 
 ASSESSORS_NL = {"erkenningscommissie": "de erkenningscommissie",
@@ -58,7 +65,7 @@ def intervention_card(catalog: Catalog, site: Site, src: str, item: Intervention
 def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str:
     src = f"interventies/{item.slug}.md"
     body_titles = [m[1] for m in _HEADING_RE.finditer(item.body)]
-    head = render_template(
+    head = html_block(site, render_template(
         "intervention_head.html", item=item, title_id="titel", b=badge(catalog, item),
         themes=vocab_links(catalog, site, src, "themes", item.themes, "themas"),
         target_groups=vocab_links(catalog, site, src, "target_groups", item.target_groups,
@@ -67,42 +74,42 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
                                  item.intermediate_target_groups, "doelgroepen"),
         delivered_by=[catalog.vocab.label("delivered_by", d) for d in item.delivered_by],
         recognition_text=recognition_text(catalog, item), changed=last_change(site, item.path),
-        jumps=[{"title": t, "anchor": slugify(t)} for t in body_titles])
+        jumps=[{"title": t, "anchor": slugify(t)} for t in body_titles]))
     parts = [page_header(item.title, item.summary, kind="intervention", slug=item.slug,
-                         jsonld=intervention_jsonld(catalog, site, item)),
+                         jsonld=as_json_text(intervention_jsonld(catalog, site, item))),
              head, "\n", item.body.strip(), "\n\n"]
     parts += _intervention_extras(catalog, site, src, item, body_titles)
     return "".join(parts)
 
 
-def _section(title: str, html: str, taken: list[str]) -> str:
+def _section(site: Site, title: str, html: str, taken: list[str]) -> str:
     """A generated section; renamed when the editor's body already has one of that name."""
     if normalize_heading(title) in {normalize_heading(t) for t in taken}:
         title += " (overzicht)"
-    return f"## {title}\n\n{html}\n"
+    return f"## {title}\n\n{html_block(site, html)}\n"
 
 
 def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervention,
                          taken: list[str]) -> list[str]:
     parts = []
     if item.outcomes or item.outputs:
-        parts.append(_section("Uitkomsten en output",
+        parts.append(_section(site, "Uitkomsten en output",
                               render_template("intervention_foot.html", item=item), taken))
     if item.working_elements:
         items = "".join(f"<li>{escape(w)}</li>" for w in item.working_elements)
-        parts.append(_section("Werkzame elementen", f'<ul class="ww-elements">{items}</ul>',
-                              taken))
+        parts.append(_section(site, "Werkzame elementen",
+                              f'<ul class="ww-elements">{items}</ul>', taken))
     related = [catalog.intervention(slug) for slug in item.related]
     cards = [intervention_card(catalog, site, src, r) for r in related if r is not None]
     if cards:
-        parts.append(_section("Verwante interventies",
+        parts.append(_section(site, "Verwante interventies",
                               render_template("entry_list.html", cards=cards, compact=True),
                               taken))
     dossiers = catalog.naming_dossiers.get(item.slug, [])
     if dossiers:
         links = [{"title": d.title, "url": relative_url(src, f"dossiers/{d.slug}.md",
                                                         site.url_style)} for d in dossiers]
-        parts.append(_section("Genoemd in dossiers",
+        parts.append(_section(site, "Genoemd in dossiers",
                               render_template("link_list.html", links=links), taken))
     return parts
 
@@ -119,20 +126,19 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
         card["target_groups"] = [catalog.vocab.label("target_groups", t)
                                  for t in item.target_groups]
         rows.append(card)
-    head = render_template("dossier_head.html", dossier=dossier, title_id="titel", rows=rows,
-                           changed=last_change(site, dossier.path),
-                           print_url=relative_url(src, print_view_src(dossier.slug),
-                                                  site.url_style),
-                           themes=vocab_links(catalog, site, src, "themes", dossier.themes,
-                                              "themas"))
+    head = html_block(site, render_template(
+        "dossier_head.html", dossier=dossier, title_id="titel", rows=rows,
+        changed=last_change(site, dossier.path),
+        print_url=relative_url(src, print_view_src(dossier.slug), site.url_style),
+        themes=vocab_links(catalog, site, src, "themes", dossier.themes, "themas")))
     body_titles = [m[1] for m in _HEADING_RE.finditer(dossier.body)]
     parts = [page_header(dossier.title, dossier.summary, kind="dossier", slug=dossier.slug,
-                         jsonld=dossier_jsonld(catalog, site, dossier)),
+                         jsonld=as_json_text(dossier_jsonld(catalog, site, dossier))),
              head, "\n", dossier.body.strip(), "\n\n"]
     if rows:
-        parts.append(_section("Interventies in dit dossier",
+        parts.append(_section(site, "Interventies in dit dossier",
                               render_template("dossier_table.html", rows=rows), body_titles))
     if dossier.sources:
-        parts.append(_section("Bronnen", render_template("sources.html",
+        parts.append(_section(site, "Bronnen", render_template("sources.html",
                                                          sources=dossier.sources), body_titles))
     return "".join(parts)

@@ -17,6 +17,7 @@ from generator.render.common import (
     Site,
     asset_url,
     badge,
+    html_block,
     page_header,
     page_url,
     relative_url,
@@ -117,10 +118,11 @@ def render_compare_page(site: Site) -> str:
     return page_header("Interventies vergelijken",
                        "Twee of drie interventies naast elkaar: erkenning, doelgroep, "
                        "uitvoering, kosten en resultaten.",
-                       hide=("navigation", "toc"), kind="compare") + render_template(
-        "finder_compare.html",
-        finder_url=relative_url(COMPARE_SRC, FINDER_SRC, site.url_style),
-        root=asset_url(COMPARE_SRC, ".", site.url_style).rstrip("/") + "/")
+                       hide=("navigation", "toc"), kind="compare") + html_block(
+        site, render_template(
+            "finder_compare.html",
+            finder_url=relative_url(COMPARE_SRC, FINDER_SRC, site.url_style),
+            root=asset_url(COMPARE_SRC, ".", site.url_style).rstrip("/") + "/"))
 
 
 def finder_attributes(site: Site) -> dict[str, str]:

@@ -7,7 +7,14 @@ from markupsafe import Markup, escape
 
 from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.model import Dossier, Intervention
-from generator.render.common import Site, level_label, page_header, relative_url, render_template
+from generator.render.common import (
+    Site,
+    html_block,
+    level_label,
+    page_header,
+    relative_url,
+    render_template,
+)
 from generator.render.entries import intervention_card
 from generator.render.finder import finder_attributes
 
@@ -62,10 +69,11 @@ def _split(items: list[Intervention]) -> tuple[list[Intervention], list[Interven
 def _listing(catalog: Catalog, site: Site, src: str, items: list[Intervention]) -> str:
     """Active interventions, then withdrawn ones under their own heading."""
     active, withdrawn = _split(items)
-    text = cards(catalog, site, src, active)
+    text = html_block(site, cards(catalog, site, src, active))
     if withdrawn:
-        text += ("\n## Ingetrokken interventies\n\n<p>Deze interventies zijn ingetrokken en "
-                 "worden niet meer aanbevolen.</p>\n" + cards(catalog, site, src, withdrawn))
+        text += ("\n## Ingetrokken interventies\n\n" + html_block(
+            site, "<p>Deze interventies zijn ingetrokken en worden niet meer aanbevolen.</p>\n"
+            + cards(catalog, site, src, withdrawn)))
     return text
 
 
@@ -89,7 +97,8 @@ def render_interventions_index(catalog: Catalog, site: Site) -> str:
         themes_url=link("themas"), groups_url=link("doelgroepen"),
         levels_url=link("erkenning"), **finder_attributes(site))
     return page_header("Interventies", "Alle interventies in de databank Wat Werkt, met hun "
-                       "erkenning.", hide=("navigation", "toc"), kind="finder") + body
+                       "erkenning.", hide=("navigation", "toc"), kind="finder") \
+        + html_block(site, body)
 
 
 def render_dossiers_index(catalog: Catalog, site: Site) -> str:
@@ -99,7 +108,7 @@ def render_dossiers_index(catalog: Catalog, site: Site) -> str:
              "ervaringskennis en de interventies die erbij passen.</p>\n")
     return (page_header("Dossiers", "Wat werkt-dossiers: wat bekend is over sociale "
                         "vraagstukken.", kind="overview")
-            + intro + dossier_cards(catalog, site, src, catalog.dossiers))
+            + html_block(site, intro + dossier_cards(catalog, site, src, catalog.dossiers)))
 
 
 _VOCAB_PAGES = {
@@ -116,8 +125,8 @@ def render_vocab_index(catalog: Catalog, site: Site, name: str) -> str:
                                                        site.url_style),
               "note": _count(select(term.id))} for term in catalog.vocab.terms(name)]
     return (page_header(title, description, kind="overview")
-            + f'<h1 id="titel">{title}</h1>\n<p class="ww-lead">{description}</p>\n'
-            + render_template("link_list.html", links=links))
+            + html_block(site, f'<h1 id="titel">{title}</h1>\n<p class="ww-lead">{description}'
+                         '</p>\n' + render_template("link_list.html", links=links)))
 
 
 def render_theme(catalog: Catalog, site: Site, theme: str) -> str:
@@ -127,12 +136,13 @@ def render_theme(catalog: Catalog, site: Site, theme: str) -> str:
     dossiers = catalog.dossiers_with_theme(theme)
     text = (page_header(f"Thema: {label}", f"Interventies en dossiers over {label.lower()}.",
                         kind="overview")
-            + f'<p class="ww-kicker">Thema</p>\n<h1 id="titel">{escape(label)}</h1>\n'
-            + f'<p class="ww-lead">{_count(items)} en {len(dossiers)} '
-            + f'{"dossier" if len(dossiers) == 1 else "dossiers"} over dit thema.</p>\n'
-            + _finder_link(site, src, "thema", theme, "Filter deze interventies verder"))
+            + html_block(site, f'<p class="ww-kicker">Thema</p>\n<h1 id="titel">{escape(label)}'
+                         f'</h1>\n<p class="ww-lead">{_count(items)} en {len(dossiers)} '
+                         f'{"dossier" if len(dossiers) == 1 else "dossiers"} over dit thema.</p>\n'
+                         + _finder_link(site, src, "thema", theme,
+                                        "Filter deze interventies verder")))
     if dossiers:
-        text += "\n## Dossiers\n\n" + dossier_cards(catalog, site, src, dossiers)
+        text += "\n## Dossiers\n\n" + html_block(site, dossier_cards(catalog, site, src, dossiers))
     return text + "\n## Interventies\n\n" + _listing(catalog, site, src, items)
 
 
@@ -142,10 +152,11 @@ def render_target_group(catalog: Catalog, site: Site, group: str) -> str:
     items = catalog.with_target_group(group)
     return (page_header(f"Doelgroep: {label}", f"Interventies voor {label.lower()}.",
                         kind="overview")
-            + f'<p class="ww-kicker">Doelgroep</p>\n<h1 id="titel">{escape(label)}</h1>\n'
-            + f'<p class="ww-lead">{_count(items)} met {escape(label.lower())} als doelgroep of '
-            + "intermediaire doelgroep.</p>\n"
-            + _finder_link(site, src, "doelgroep", group, "Filter deze interventies verder")
+            + html_block(site, f'<p class="ww-kicker">Doelgroep</p>\n<h1 id="titel">'
+                         f'{escape(label)}</h1>\n<p class="ww-lead">{_count(items)} met '
+                         f'{escape(label.lower())} als doelgroep of intermediaire doelgroep.</p>\n'
+                         + _finder_link(site, src, "doelgroep", group,
+                                        "Filter deze interventies verder"))
             + "\n" + _listing(catalog, site, src, items))
 
 
@@ -181,7 +192,7 @@ def render_levels_index(catalog: Catalog, site: Site) -> str:
              "eerste niveau, goed beschreven, oordeelt een praktijkpanel. Een erkenning geldt "
              "een beperkte tijd; daarna is her-erkenning nodig.</p>\n")
     return page_header("Erkenning", "De erkenningsniveaus van interventies en wat ze "
-                       "betekenen.", kind="overview") + intro + table
+                       "betekenen.", kind="overview") + html_block(site, intro + table)
 
 
 def render_level(catalog: Catalog, site: Site, key: str) -> str:
@@ -190,10 +201,12 @@ def render_level(catalog: Catalog, site: Site, key: str) -> str:
     items = catalog.with_level(key)
     return (page_header(f"Erkenning: {label}", level_description(catalog, key) or label,
                         kind="overview")
-            + f'<p class="ww-kicker">Erkenningsniveau</p>\n<h1 id="titel">{escape(label)}</h1>\n'
-            + f'<p class="ww-lead">{escape(level_description(catalog, key))}</p>\n'
-            + f"<p>{_count(items)} op dit niveau.</p>\n"
-            + _finder_link(site, src, "niveau", key, "Filter deze interventies verder")
+            + html_block(site, f'<p class="ww-kicker">Erkenningsniveau</p>\n<h1 id="titel">'
+                         f'{escape(label)}</h1>\n<p class="ww-lead">'
+                         f'{escape(level_description(catalog, key))}</p>\n'
+                         f"<p>{_count(items)} op dit niveau.</p>\n"
+                         + _finder_link(site, src, "niveau", key,
+                                        "Filter deze interventies verder"))
             + "\n" + _listing(catalog, site, src, items))
 
 
@@ -213,7 +226,7 @@ def render_home(catalog: Catalog, site: Site) -> str:
     active = [i for i in catalog.interventions if not i.withdrawn]
     return page_header("Wat Werkt", "Wat werkt bij sociale vraagstukken: dossiers en een "
                        "databank van erkende sociale interventies.",
-                       hide=("navigation", "toc"), kind="home") + render_template(
+                       hide=("navigation", "toc"), kind="home") + html_block(site, render_template(
         "home.html", themes=themes, recent=recent, count=len(active),
         recognised=sum(1 for i in active if catalog.level_key(i) not in LEVEL_KEYS_EXTRA),
         dossiers=dossier_cards(catalog, site, src, catalog.dossiers),
@@ -221,7 +234,7 @@ def render_home(catalog: Catalog, site: Site) -> str:
         dossiers_url=relative_url(src, "dossiers/index.md", site.url_style),
         levels_url=relative_url(src, "erkenning/index.md", site.url_style),
         data_url=relative_url(src, "data/index.md", site.url_style),
-        search_action=relative_url(src, "index.md", site.url_style))
+        search_action=relative_url(src, "index.md", site.url_style)))
 
 
 

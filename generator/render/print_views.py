@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from generator.catalog import Catalog
 from generator.model import Dossier, Intervention
-from generator.render.common import Site, badge, page_header, relative_url, render_template
+from generator.render.common import (
+    Site,
+    badge,
+    html_block,
+    page_header,
+    relative_url,
+    render_template,
+)
 
 
 def print_view_src(slug: str) -> str:
@@ -37,7 +44,7 @@ def render_print_view(catalog: Catalog, site: Site, dossier: Dossier) -> str:
                          hide=("navigation", "toc"), kind="dossier-print", slug=dossier.slug,
                          # the dossier itself is the search result, not its print copy
                          search={"exclude": True})
-    return header + body
+    return header + html_block(site, body)
 
 
 def online_url(site: Site, path: str) -> str:

@@ -1,0 +1,60 @@
+"""Our own HTML blocks kept away from Python-Markdown, and put back in its output.
+
+The renderer marks every block of template HTML with the build's secret marker
+(`render.common.html_block`). Before MkDocs converts a page, `take_out` replaces each block with
+a one-word paragraph naming it; after the conversion (and after the sanitizer, which is for the
+editors' part), `put_back` swaps the paragraphs for the blocks. The HTML is the same as when
+Python-Markdown passed the blocks through, and a page of a thousand cards is not fed through its
+raw-HTML parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class HtmlBlocks:
+    """The blocks taken out of one build's pages, per page source path."""
+
+    marker: str
+    blocks: dict[str, list[str]] = field(default_factory=dict)
+
+    def take_out(self, src_uri: str, text: str) -> str:
+        """The page text with each marked block replaced by its placeholder paragraph."""
+        found: list[str] = []
+
+        def placeholder(match: re.Match) -> str:
+            found.append(match[1])
+            return f"\n\n{self.marker}-{len(found) - 1}\n\n"
+
+        text = self._block_re().sub(placeholder, text)
+        if found:
+            self.blocks[src_uri] = found
+        else:
+            self.blocks.pop(src_uri, None)
+        return text
+
+    def put_back(self, src_uri: str, html: str) -> tuple[str, int]:
+        """The converted page with its blocks back in place, and how many placeholders were
+        missing (0 unless the page's Markdown swallowed one; the caller warns)."""
+        blocks = self.blocks.get(src_uri)
+        if not blocks:
+            return html, 0
+        used: set[int] = set()
+
+        def block(match: re.Match) -> str:
+            index = int(match[1])
+            if index >= len(blocks):
+                return match[0]
+            used.add(index)
+            return blocks[index]
+
+        # Normally '<p>marker-0</p>'; bare when an editor's unclosed HTML made the rest raw.
+        html = re.sub(rf"(?:<p>)?{re.escape(self.marker)}-(\d+)(?:</p>)?", block, html)
+        return html, len(blocks) - len(used)
+
+    def _block_re(self) -> re.Pattern:
+        marker = re.escape(self.marker)
+        return re.compile(rf"<!--{marker}-->\n(.*?)<!--/{marker}-->\n", re.S)
