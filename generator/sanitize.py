@@ -14,10 +14,12 @@ instead of being silently papered over.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from operator import itemgetter
 
 import nh3
 
@@ -64,14 +66,85 @@ def sanitize_html(html: str) -> Sanitized:
 def _removed(before: str, after: str) -> list[str]:
     """Tags and attributes that occur fewer times after cleaning than before. Counting (not
     comparing text) ignores what the sanitizer only re-serializes or adds, like a <tbody>."""
+    before, after = _COMMENT_RE.sub("", before), _COMMENT_RE.sub("", after)
+    old, new = _simple_tags(before), _simple_tags(after)
+    if old is not None and new is not None and (old == new or _tally(old) == _tally(new)):
+        return []  # the normal case: nothing removed, known without html.parser
+    return _exact_removed(before, after)
+
+
+def _exact_removed(before: str, after: str) -> list[str]:
+    """`_removed` by html.parser alone, on HTML without comments."""
     old, new = _census(before), _census(after)
     return sorted(name for name, count in old.items() if new[name] < count)
 
 
+# The fast path. Python-Markdown's output and nh3's are nearly always "simple" HTML: every '<'
+# opens a start tag whose values are double-quoted without a '<' in them (or absent), or an end
+# tag. Then html.parser reaches every '<' as the start of that same tag and reads the same name
+# and attribute names (it lowercases them too), except inside script and style, whose content
+# it reads as text. So for simple HTML without script and style, one regular expression gives
+# exactly html.parser's census, at an eighth of the cost; any other HTML (a '<' of any other
+# kind, single quotes, bare values, odd names or whitespace, script, style) gets html.parser's.
+# The fast path can only ever give html.parser's answer, never a wrong "nothing removed".
+_SPACE = r"[ \t\n\r\f]"  # HTML's whitespace; html.parser's tag names end at exactly these
+_NAMED_ATTRIBUTES = 4  # attribute names captured one by one; any further ones in a last group
+
+
+def _simple_tag_pattern() -> str:
+    """A start tag `<name a="v" b ...>` or `/>`, or an end tag `</name>`. The groups are the
+    name, the first attribute names and the rest of the attributes, so that findall yields
+    tuples without the values: few distinct ones, counted by Counter in C."""
+    def attribute(name: str) -> str:
+        return rf'{_SPACE}++{name}(?:{_SPACE}*+={_SPACE}*+"[^"<]*+")?+'
+    name = "[a-zA-Z_:][-a-zA-Z0-9_:.]*+"
+    named = "".join(f"(?:{attribute(f'({name})')}" for _ in range(_NAMED_ATTRIBUTES))
+    named += ")?" * _NAMED_ATTRIBUTES
+    start_tag = f"([a-zA-Z][a-zA-Z0-9-]*+){named}((?:{attribute(name)})*+){_SPACE}*+/?"
+    return f"<(?:{start_tag}|/[a-zA-Z][a-zA-Z0-9-]*+{_SPACE}*+)>"
+
+
+_SIMPLE_TAG_RE = re.compile(_simple_tag_pattern())
+_VALUE_RE = re.compile(rf'{_SPACE}*={_SPACE}*"[^"]*"')
+_SKIPPED_CONTENT = ("script", "style")  # html.parser reads their content as text
+
+
+def _simple_tags(html: str) -> list[tuple[str, ...]] | None:
+    """The tags of simple HTML (see above) in order, values left out; None for other HTML."""
+    tags = _SIMPLE_TAG_RE.findall(html)
+    if len(tags) != html.count("<"):
+        return None  # some '<' is not a simple tag
+    if any(name.lower() in _SKIPPED_CONTENT for name in set(map(itemgetter(0), tags))):
+        return None
+    return tags
+
+
+def _tally(tags: list[tuple[str, ...]]) -> Counter:
+    """For simple HTML, the same census as `_census`: start tags and (tag, attribute) pairs."""
+    census: Counter = Counter()
+    for tag, count in Counter(tags).items():
+        for name in _census_names(tag):
+            census[name] += count
+    return census
+
+
+@functools.lru_cache(maxsize=4096)
+def _census_names(tag: tuple[str, ...]) -> tuple[str, ...]:
+    """('A', 'HREF', 'rel', '', '', '') -> ('<a>', '<a href>'), as _Census counts them; ()
+    for an end tag."""
+    name, *attributes, more = (part.lower() for part in tag)
+    if not name:
+        return ()
+    attributes = [a for a in attributes if a] + _VALUE_RE.sub("", more).split()
+    return (f"<{name}>", *(f"<{name} {a}>" for a in attributes if a != "rel"))
+
+
 def _census(html: str) -> Counter:
+    """What html.parser sees in HTML without comments: every start tag and every (tag,
+    attribute) pair, counted."""
     counter = _Census()
     try:
-        counter.feed(_COMMENT_RE.sub("", html))
+        counter.feed(html)
         counter.close()
     except Exception:  # noqa: BLE001 - the census only reports; it must never stop a build
         pass
