@@ -37,90 +37,134 @@ class BrokenLink:
 @dataclass
 class _Page:
     ids: set[str] = field(default_factory=set)
-    links: list[tuple[int, str]] = field(default_factory=list)  # (line, url)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (offset in the blanked text, url)
 
 
 # The pages are our own output (MkDocs, Material, our templates, the sanitized body): tags with
 # double-quoted attributes. Regular expressions read them three times faster than html.parser;
-# script, style and comment contents are blanked first, as a parser would skip them.
-_SKIPPED_RE = re.compile(r"<!--.*?-->|(<(script|style)\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I)
-_TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
+# script, style and comment contents are blanked first, as a parser would skip them. Both
+# expressions start with a literal '<', so the C engine jumps from '<' to '<'.
+_SKIPPED_RE = re.compile(r"<(?:!--.*?-->|((script|style)\b[^>]*>)(.*?)(</\2\s*>))", re.S | re.I)
+# A tag as `<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>` reads it, but only one with an id, name, href or
+# src attribute (in any letter case) after some whitespace before its '>': the engine skips the
+# rest (most tags are Material's svg paths and layout) word by word. A skipped tag would have
+# given nothing, and a tag that starts inside a skipped one ends at the same '>', so it is
+# skipped too: exactly the tags that gave ids and links before.
+_READ = "(?:[iI][dD]|[nN][aA][mM][eE]|[hH][rR][eE][fF]|[sS][rR][cC])"
+_TAG_RE = re.compile(rf"<([a-zA-Z][a-zA-Z0-9-]*)(\s(?:[^>\s]*+\s)*?{_READ}\s*=[^>]*+)>")
 _ATTRIBUTE_RE = re.compile(
     r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_READ_ATTRIBUTES = LINK_ATTRIBUTES | {"id", "name"}
 
 
 def _blank_skipped(match: re.Match) -> str:
     """A comment, or a script's or style's content, as blank lines (line numbers stay)."""
     if match[1]:
-        return match[1] + "\n" * match[3].count("\n") + match[4]
+        return "<" + match[1] + "\n" * match[3].count("\n") + match[4]
     return "\n" * match[0].count("\n")
 
 
-def _parse(text: str, page: _Page) -> None:
-    text = _SKIPPED_RE.sub(_blank_skipped, text)
-    line, counted_to = 1, 0
+def _blanked(path: Path) -> str:
+    return _SKIPPED_RE.sub(_blank_skipped, path.read_text(encoding="utf-8", errors="replace"))
+
+
+def _parse(text: str) -> _Page:
+    """The ids and links of a page (`text` blanked); a link's offset is its tag's start."""
+    page = _Page()
     for tag_match in _TAG_RE.finditer(text):
-        tag, attributes = tag_match[1].lower(), tag_match[2] or ""
-        for match in _ATTRIBUTE_RE.finditer(attributes):
+        tag = tag_match[1].lower()
+        for match in _ATTRIBUTE_RE.finditer(tag_match[2]):
             name = match[1].lower()
-            value = html.unescape(next(v for v in match.groups()[1:] if v is not None))
+            if name not in _READ_ATTRIBUTES:
+                continue
+            value = match[match.lastindex]  # the one value group that matched
+            if "&" in value:
+                value = html.unescape(value)
             if name == "id" or (name == "name" and tag == "a"):
                 page.ids.add(value)
             elif name in LINK_ATTRIBUTES and tag != "base":
-                line += text.count("\n", counted_to, tag_match.start())
-                counted_to = tag_match.start()
-                page.links.append((line, value))
+                page.links.append((tag_match.start(), value))
+    return page
 
 
 def check_links(site_dir: Path, site_url: str | None = None) -> list[BrokenLink]:
     """Every broken internal link or anchor in the HTML files below `site_dir`, in page order.
     `site_url` gives the path prefix that absolute links ('/over/') start with."""
-    pages = {path.relative_to(site_dir).as_posix(): _read(path)
-             for path in sorted(site_dir.rglob("*.html"))}
+    found = sorted(site_dir.rglob("*"))
+    paths = {path.relative_to(site_dir).as_posix(): path for path in found
+             if path.name.endswith(".html")}
+    pages = {name: _parse(_blanked(path)) for name, path in paths.items()}
+    files = {path.relative_to(site_dir).as_posix() for path in found if path.is_file()}
     prefix = urlsplit(site_url or "").path or "/"
     prefix = prefix if prefix.endswith("/") else prefix + "/"
-    files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*")
-             if path.is_file()}
+    # Pages repeat links (the theme's on every page, '#doel' on every intervention): split
+    # each url once, and resolve each path once per folder.
+    splits: dict[str, tuple[str, str] | None] = {}
+    targets: dict[tuple[str, str], tuple[str | None, str | None]] = {}
     broken: list[BrokenLink] = []
+    lines = _LineCounter(paths)
     for name, page in pages.items():
-        for line, url in page.links:
-            reason = _problem(name, url.strip(), prefix, files, pages)
+        folder = posixpath.dirname(name)
+        for offset, url in page.links:
+            if url not in splits:
+                splits[url] = _split(url.strip())
+            if splits[url] is None:
+                continue  # external, or a scheme the browser handles (mailto:)
+            path, fragment = splits[url]
+            if not path:
+                reason, target = None, name
+            else:
+                if (folder, path) not in targets:
+                    targets[folder, path] = _target(folder, path, prefix, files)
+                reason, target = targets[folder, path]
+            reason = reason or _anchor_problem(name, target, fragment, pages)
             if reason:
-                broken.append(BrokenLink(name, line, url, reason))
+                broken.append(BrokenLink(name, lines.line(name, offset), url, reason))
     return broken
 
 
-def _read(path: Path) -> _Page:
-    page = _Page()
-    _parse(path.read_text(encoding="utf-8", errors="replace"), page)
-    return page
+class _LineCounter:
+    """Line numbers, only for the few links that are broken: the page is read again for them."""
+
+    def __init__(self, paths: dict[str, Path]) -> None:
+        self.paths, self.name, self.text = paths, "", ""
+
+    def line(self, name: str, offset: int) -> int:
+        if name != self.name:
+            self.name, self.text = name, _blanked(self.paths[name])
+        return self.text.count("\n", 0, offset) + 1
 
 
-def _problem(name: str, url: str, prefix: str, files: set[str],
-             pages: dict[str, _Page]) -> str | None:
-    """None when `url` on page `name` resolves, else the Dutch reason."""
+def _split(url: str) -> tuple[str, str] | None:
+    """(path, fragment) of a link, both unquoted; None for an external link."""
     if _SCHEME_RE.match(url) or url.startswith("//"):
-        return None  # external, or a scheme the browser handles (mailto:)
-    parts = urlsplit(url)
-    path, fragment = unquote(parts.path), unquote(parts.fragment)
-    if not path:
-        target = name
-    else:
-        if path.startswith("/"):
-            if not (path + "/").startswith(prefix) and path != prefix.rstrip("/"):
-                return "valt buiten de site"
-            joined = path[len(prefix):]
-        else:
-            joined = posixpath.join(posixpath.dirname(name), path)
-        target = _resolve(joined, path.endswith("/"), files)
-        if target is None:
-            return "verwijst naar een pagina of bestand dat niet bestaat"
-    if fragment in _TOP_FRAGMENTS or target not in pages:
         return None
-    if fragment not in pages[target].ids:
-        where = "deze pagina" if target == name else f"'{_page_url(target)}'"
-        return f"verwijst naar het anker '#{fragment}', maar dat staat niet op {where}"
-    return None
+    parts = urlsplit(url)
+    return unquote(parts.path), unquote(parts.fragment)
+
+
+def _target(folder: str, path: str, prefix: str, files: set[str]) \
+        -> tuple[str | None, str | None]:
+    """(None, the file) that `path` on a page in `folder` leads to, or (the Dutch reason, None)."""
+    if path.startswith("/"):
+        if not (path + "/").startswith(prefix) and path != prefix.rstrip("/"):
+            return "valt buiten de site", None
+        joined = path[len(prefix):]
+    else:
+        joined = posixpath.join(folder, path)
+    target = _resolve(joined, path.endswith("/"), files)
+    if target is None:
+        return "verwijst naar een pagina of bestand dat niet bestaat", None
+    return None, target
+
+
+def _anchor_problem(name: str, target: str | None, fragment: str,
+                    pages: dict[str, _Page]) -> str | None:
+    """The Dutch reason when `#fragment` is not an id on the target page (if it is a page)."""
+    if fragment in _TOP_FRAGMENTS or target not in pages or fragment in pages[target].ids:
+        return None
+    where = "deze pagina" if target == name else f"'{_page_url(target)}'"
+    return f"verwijst naar het anker '#{fragment}', maar dat staat niet op {where}"
 
 
 def _resolve(joined: str, folder: bool, files: set[str]) -> str | None:

@@ -3,12 +3,16 @@ in hand-made cases; a broken one is a Dutch MkDocs warning that fails a --strict
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
 from built_sites import shipped_site
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.linkcheck import check_links
+from generator.linkcheck import _ATTRIBUTE_RE, _SKIPPED_RE, _blank_skipped, _parse, check_links
 from tests.reliability.documents import (
     body,
     build,
@@ -20,10 +24,10 @@ from tests.reliability.documents import (
 
 
 def _site(root: Path, pages: dict[str, str]) -> Path:
-    for relative, html in pages.items():
+    for relative, text in pages.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     return root
 
 
@@ -69,6 +73,73 @@ def test_images_and_file_urls_are_checked_too(tmp_path):
     site = _site(tmp_path, {"a.html": '<img src="weg.png"><a href="b.html#x">b</a>',
                             "b.html": '<p id="x">b</p>'})
     assert [(b.page, b.url) for b in check_links(site)] == [("a.html", "weg.png")]
+
+
+def test_line_numbers_count_the_lines_of_skipped_script_and_comments(tmp_path):
+    page = ('<html>\n<script>\nvar a = "<a href=\\"in-script/\\">";\n</script>\n'
+            '<!-- <a href="in-comment/">\n -->\n<STYLE>\na[href="in-style/"] {}\n</STYLE>\n'
+            '<p>\n<A\nHREF="weg/">x</A> <a href=\'#Weg\'>y</a> <a href=kapot.html>z</a></p>\n')
+    site = _site(tmp_path, {"index.html": page})
+    assert [(b.line, b.url, b.reason.split(" ")[0]) for b in check_links(site)] == [
+        (11, "weg/", "verwijst"), (12, "#Weg", "verwijst"), (12, "kapot.html", "verwijst")]
+
+
+def test_ids_names_and_entities_are_read_as_a_browser_reads_them(tmp_path):
+    page = ('<h2 ID="kop&amp;zo">k</h2><a NAME="oud"></a><p name="geen-anker"></p>'
+            '<a href="#kop&amp;zo">1</a><a href="#oud">2</a><a href="#geen-anker">3</a>'
+            '<base href="nergens/"><a href="&#35;kop&amp;zo">4</a>')
+    site = _site(tmp_path, {"index.html": page})
+    assert [b.url for b in check_links(site)] == ["#geen-anker"]
+
+
+def test_the_same_link_is_resolved_for_each_page_on_its_own(tmp_path):
+    """Links are resolved once per folder and url: that must not mix up pages."""
+    site = _site(tmp_path, {
+        "a/index.html": '<p id="x"></p><a href="index.html#x">1</a><a href="../b/">2</a>',
+        "a/andere.html": '<a href="index.html#y">1</a><a href="#y">2</a><a href="../b/">3</a>',
+        "c/d/index.html": '<a href="index.html#x">1</a><a href="../b/">2</a>',
+        "b/index.html": ""})
+    assert [(b.page, b.url, b.reason) for b in check_links(site)] == [
+        ("a/andere.html", "index.html#y", "verwijst naar het anker '#y', maar dat staat niet "
+                                         "op 'a/'"),
+        ("a/andere.html", "#y", "verwijst naar het anker '#y', maar dat staat niet op deze "
+                                "pagina"),
+        ("c/d/index.html", "index.html#x", "verwijst naar het anker '#x', maar dat staat niet "
+                                           "op deze pagina"),
+        ("c/d/index.html", "../b/", "verwijst naar een pagina of bestand dat niet bestaat")]
+
+
+# Random pages: the link check skips, in the regular-expression engine, every tag without an
+# id, name, href or src attribute. It must find what reading every tag finds.
+_WORDS = st.sampled_from([
+    "<a", "<A", "<p", "<svg", "<path", "<base", "<img", "<my-el", "<a1", "<", ">", "/>", " ",
+    "\n", "\t", "=", '"', "'", "`", "href", "HREF", "hRef", "src", "id", "Id", "name", "NAME",
+    "idx", "data-id", "d", "title", "x", "#y", "../z/", "&amp;", "&#35;", "&", "<!--", "-->",
+    "<script>", "</script>", "<style>", "</style >", '"<a href=q>"', "\u017fRC", "\xa0"])
+_HTMLISH = st.lists(_WORDS, max_size=40).map("".join)
+
+
+def _every_tag(text: str) -> tuple[set[str], list[tuple[int, str]]]:
+    """The ids and links of a (blanked) page, read from every tag."""
+    ids, links = set(), []
+    for tag_match in re.finditer(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>", text):
+        tag = tag_match[1].lower()
+        for match in _ATTRIBUTE_RE.finditer(tag_match[2] or ""):
+            name = match[1].lower()
+            value = html.unescape(next(v for v in match.groups()[1:] if v is not None))
+            if name == "id" or (name == "name" and tag == "a"):
+                ids.add(value)
+            elif name in ("href", "src") and tag != "base":
+                links.append((tag_match.start(), value))
+    return ids, links
+
+
+@settings(deadline=None, max_examples=300)
+@given(_HTMLISH)
+def test_skipping_tags_in_the_engine_loses_no_id_and_no_link(html_text):
+    text = _SKIPPED_RE.sub(_blank_skipped, html_text)
+    page = _parse(text)
+    assert (page.ids, page.links) == _every_tag(text)
 
 
 def test_shipped_site_has_no_broken_link():
