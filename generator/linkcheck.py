@@ -98,9 +98,9 @@ def check_links(site_dir: Path, site_url: str | None = None) -> list[BrokenLink]
     prefix = urlsplit(site_url or "").path or "/"
     prefix = prefix if prefix.endswith("/") else prefix + "/"
     # Pages repeat links (the theme's on every page, '#doel' on every intervention): split
-    # each url once, and resolve each path once per folder.
+    # each url once, and resolve each path once (see _shared).
     splits: dict[str, tuple[str, str] | None] = {}
-    targets: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    targets: dict[tuple[str, str, bool], tuple[str | None, str | None]] = {}
     broken: list[BrokenLink] = []
     lines = _LineCounter(paths)
     for name, page in pages.items():
@@ -114,9 +114,10 @@ def check_links(site_dir: Path, site_url: str | None = None) -> list[BrokenLink]
             if not path:
                 reason, target = None, name
             else:
-                if (folder, path) not in targets:
-                    targets[folder, path] = _target(folder, path, prefix, files)
-                reason, target = targets[folder, path]
+                key = _shared(folder, path)
+                if key not in targets:
+                    targets[key] = _target(*key, prefix, files)
+                reason, target = targets[key]
             reason = reason or _anchor_problem(name, target, fragment, pages)
             if reason:
                 broken.append(BrokenLink(name, lines.line(name, offset), url, reason))
@@ -143,16 +144,34 @@ def _split(url: str) -> tuple[str, str] | None:
     return unquote(parts.path), unquote(parts.fragment)
 
 
-def _target(folder: str, path: str, prefix: str, files: set[str]) \
+def _shared(folder: str, path: str) -> tuple[str, str, bool]:
+    """(folder, path, whether path ends in '/'), with the path's leading '../' taken out of the
+    folder: '../../over/' on every page two folders deep is ('', 'over/', True). posixpath's
+    normpath takes the same steps for both, so they resolve alike and once. An absolute path
+    does not depend on the folder at all."""
+    ending = path.endswith("/")
+    if path.startswith("/"):
+        return "", path, ending
+    up = 0
+    while path.startswith("../", 3 * up):
+        up += 1
+    depth = folder.count("/") + 1 if folder else 0
+    if up == 0 or up > depth or path.startswith("/", 3 * up):
+        return folder, path, ending
+    return "/".join(folder.split("/")[:depth - up]), path[3 * up:], ending
+
+
+def _target(folder: str, path: str, ending: bool, prefix: str, files: set[str]) \
         -> tuple[str | None, str | None]:
-    """(None, the file) that `path` on a page in `folder` leads to, or (the Dutch reason, None)."""
+    """(None, the file) that `path` (a folder if `ending`) on a page in `folder` leads to, or
+    (the Dutch reason, None)."""
     if path.startswith("/"):
         if not (path + "/").startswith(prefix) and path != prefix.rstrip("/"):
             return "valt buiten de site", None
         joined = path[len(prefix):]
     else:
         joined = posixpath.join(folder, path)
-    target = _resolve(joined, path.endswith("/"), files)
+    target = _resolve(joined, ending, files)
     if target is None:
         return "verwijst naar een pagina of bestand dat niet bestaat", None
     return None, target

@@ -12,7 +12,15 @@ from built_sites import shipped_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.linkcheck import _ATTRIBUTE_RE, _SKIPPED_RE, _blank_skipped, _parse, check_links
+from generator.linkcheck import (
+    _ATTRIBUTE_RE,
+    _SKIPPED_RE,
+    _blank_skipped,
+    _parse,
+    _shared,
+    _target,
+    check_links,
+)
 from tests.reliability.documents import (
     body,
     build,
@@ -107,6 +115,20 @@ def test_the_same_link_is_resolved_for_each_page_on_its_own(tmp_path):
         ("c/d/index.html", "index.html#x", "verwijst naar het anker '#x', maar dat staat niet "
                                            "op deze pagina"),
         ("c/d/index.html", "../b/", "verwijst naar een pagina of bestand dat niet bestaat")]
+
+
+_SEGMENTS = st.sampled_from(["..", ".", "x", "y", "", "index.html"])
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(["a", "b", "c"]), max_size=4).map("/".join),
+       st.lists(_SEGMENTS, min_size=1, max_size=6).map("/".join))
+def test_a_path_resolves_the_same_when_shared_between_folders(folder, path):
+    """'../../over/' is resolved once for all pages with the same grandparent folder."""
+    files = {"index.html", "x", "x/index.html", "a/x/index.html", "a/b/index.html", "y/x"}
+    assert _target(*_shared(folder, path), "/", files) \
+        == _target(folder, path, path.endswith("/"), "/", files)
+    assert _shared("interventies/een", "../../over/") == _shared("dossiers/twee", "../../over/")
 
 
 # Random pages: the link check skips, in the regular-expression engine, every tag without an
