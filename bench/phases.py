@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 PHASES = (
     ("generator.mkdocs_run", "check_project", "onze controle (check)"),
     ("generator.mkdocs_plugin", "render_site", "onze renderers (Markdown maken)"),
+    ("generator.html_blocks", "HtmlBlocks.take_out", "onze HTML-blokken eruit (voor Markdown)"),
+    ("generator.html_blocks", "HtmlBlocks.put_back", "onze HTML-blokken terug (na Markdown)"),
     ("mkdocs.structure.pages", "Page.read_source", "MkDocs: pagina lezen en YAML-kop"),
     ("mkdocs.structure.pages", "Page.render", "Python-Markdown: Markdown naar HTML"),
     ("generator.mkdocs_plugin", "sanitize_html", "onze sanitizer (entry-pagina's)"),

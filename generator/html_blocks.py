@@ -42,18 +42,23 @@ class HtmlBlocks:
         blocks = self.blocks.get(src_uri)
         if not blocks:
             return html, 0
-        used: set[int] = set()
-
-        def block(match: re.Match) -> str:
-            index = int(match[1])
-            if index >= len(blocks):
-                return match[0]
-            used.add(index)
-            return blocks[index]
-
         # Normally '<p>marker-0</p>'; bare when an editor's unclosed HTML made the rest raw.
-        html = re.sub(rf"(?:<p>)?{re.escape(self.marker)}-(\d+)(?:</p>)?", block, html)
-        return html, len(blocks) - len(used)
+        # Splitting on the marker is a plain substring search: a regex that may start with
+        # '<p>' would try every position of the page.
+        pieces = html.split(f"{self.marker}-")
+        out, used = [pieces[0]], set()
+        for piece in pieces[1:]:
+            digits = len(piece) - len(piece.lstrip("0123456789"))
+            index = int(piece[:digits]) if digits else len(blocks)
+            if index >= len(blocks):
+                out.append(f"{self.marker}-{piece}")
+                continue
+            used.add(index)
+            if out[-1].endswith("<p>") and piece.startswith("</p>", digits):
+                out[-1] = out[-1][:-3]
+                digits += 4
+            out.append(blocks[index] + piece[digits:])
+        return "".join(out), len(blocks) - len(used)
 
     def _block_re(self) -> re.Pattern:
         marker = re.escape(self.marker)

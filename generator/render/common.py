@@ -91,7 +91,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        auto_reload=False)  # our templates do not change during a run: no stat per render
     env.filters["date_nl"] = format_date_nl
     return env
 
