@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator.body import normalize_heading
 from generator.catalog import Catalog
@@ -62,6 +62,22 @@ def intervention_card(catalog: Catalog, site: Site, src: str, item: Intervention
             "themes": [catalog.vocab.label("themes", t) for t in item.themes]}
 
 
+def cards_html(catalog: Catalog, site: Site, src: str, items: list[Intervention],
+               compact: bool = False) -> str:
+    """A list of intervention cards. Each card's HTML depends on the intervention and its link
+    only, and the link is the same from every page in one folder: make it once per build."""
+    memo = catalog.render_memo.setdefault("cards", {})
+    cards = []
+    for item in items:
+        url = relative_url(src, f"interventies/{item.slug}.md", site.url_style)
+        html = memo.get((item.slug, url))
+        if html is None:
+            card = intervention_card(catalog, site, src, item)
+            html = memo[item.slug, url] = Markup(render_template("entry_card.html", c=card))
+        cards.append(html)
+    return render_template("entry_list.html", cards=cards, compact=compact)
+
+
 def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str:
     src = f"interventies/{item.slug}.md"
     body_titles = [m[1] for m in _HEADING_RE.finditer(item.body)]
@@ -99,12 +115,10 @@ def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervent
         items = "".join(f"<li>{escape(w)}</li>" for w in item.working_elements)
         parts.append(_section(site, "Werkzame elementen",
                               f'<ul class="ww-elements">{items}</ul>', taken))
-    related = [catalog.intervention(slug) for slug in item.related]
-    cards = [intervention_card(catalog, site, src, r) for r in related if r is not None]
-    if cards:
+    related = [r for slug in item.related if (r := catalog.intervention(slug)) is not None]
+    if related:
         parts.append(_section(site, "Verwante interventies",
-                              render_template("entry_list.html", cards=cards, compact=True),
-                              taken))
+                              cards_html(catalog, site, src, related, compact=True), taken))
     dossiers = catalog.naming_dossiers.get(item.slug, [])
     if dossiers:
         links = [{"title": d.title, "url": relative_url(src, f"dossiers/{d.slug}.md",

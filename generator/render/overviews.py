@@ -15,7 +15,7 @@ from generator.render.common import (
     relative_url,
     render_template,
 )
-from generator.render.entries import intervention_card
+from generator.render.entries import cards_html
 from generator.render.finder import finder_attributes
 
 LEVEL_KEYS_EXTRA = (EXPIRED, NOT_ASSESSED)
@@ -43,8 +43,7 @@ def cards(catalog: Catalog, site: Site, src: str, items: list[Intervention],
           compact: bool = False) -> str:
     if not items:
         return '<p class="ww-empty">Er zijn nog geen interventies in deze groep.</p>\n'
-    return render_template("entry_list.html", compact=compact,
-                           cards=[intervention_card(catalog, site, src, i) for i in items])
+    return cards_html(catalog, site, src, items, compact)
 
 
 def dossier_cards(catalog: Catalog, site: Site, src: str, dossiers: list[Dossier]) -> str:
