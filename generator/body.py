@@ -12,6 +12,7 @@ import difflib
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -81,6 +82,26 @@ class BodyReport:
 
 def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     """All problems of one body; `body_line` is the file line the body starts on."""
+    if len(body) > MAX_CACHED_BODY:
+        return _check_body(path, kind, body, body_line)
+    sections, issues = _check_body_once(path, kind, body, body_line)
+    return BodyReport(list(sections), list(issues))
+
+
+# `watwerkt serve` checks every file again after each save; a body that did not change needs
+# no second tokenizing (two thirds of the check). The key is the whole text, so a changed
+# body is always checked again. Outsized bodies (pasted by accident) are not kept.
+MAX_CACHED_BODY = 100_000
+
+
+@lru_cache(maxsize=16384)
+def _check_body_once(path: str, kind: str, body: str, body_line: int
+                     ) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:
+    report = _check_body(path, kind, body, body_line)
+    return tuple(report.sections), tuple(report.issues)
+
+
+def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     report = BodyReport()
     too_complex = _complexity_problem(body)
     if too_complex:
