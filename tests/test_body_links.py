@@ -45,3 +45,23 @@ def test_a_javascript_link_deep_in_a_list_is_still_reported() -> None:
     report = check_body("interventions/x.md", "intervention", body, 10)
     assert [(i.code, i.line) for i in report.issues if i.code != "missing-section"] \
         == [("unsafe-url", 15)]
+
+
+def test_an_unchanged_body_is_tokenized_once_and_a_changed_one_again(monkeypatch) -> None:
+    import generator.body as body_module
+
+    calls = []
+    real = body_module._check_body
+    monkeypatch.setattr(body_module, "_check_body",
+                        lambda *args: calls.append(args[2]) or real(*args))
+    body_module._check_body_once.cache_clear()
+    first = "## Doel\n\nEen [link](javascript:x) op regel drie.\n"
+    changed = first.replace("drie", "vier")
+    reports = [check_body("interventions/y.md", "intervention", text, 5)
+               for text in (first, first, changed)]
+    assert calls == [first, changed]
+    assert [[(i.code, i.line) for i in r.issues if i.code == "unsafe-url"] for r in reports] \
+        == [[("unsafe-url", 7)]] * 3
+    reports[0].issues.clear()  # a caller's list is its own: the cache keeps its copy
+    again = check_body("interventions/y.md", "intervention", first, 5)
+    assert any(i.code == "unsafe-url" for i in again.issues)
