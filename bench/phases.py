@@ -27,6 +27,8 @@ PHASES = (
     ("generator.mkdocs_plugin", "render_site", "onze renderers (Markdown maken)"),
     ("generator.html_blocks", "HtmlBlocks.take_out", "onze HTML-blokken eruit (voor Markdown)"),
     ("generator.html_blocks", "HtmlBlocks.put_back", "onze HTML-blokken terug (na Markdown)"),
+    ("generator.html_blocks", "HtmlBlocks.put_back_late",
+     "onze lijsten terug (na de zoekindex)"),
     ("mkdocs.structure.pages", "Page.read_source", "MkDocs: pagina lezen en YAML-kop"),
     ("mkdocs.structure.pages", "Page.render", "Python-Markdown: Markdown naar HTML"),
     ("generator.mkdocs_plugin", "sanitize_html", "onze sanitizer (entry-pagina's)"),

@@ -6,6 +6,10 @@ a one-word paragraph naming it; after the conversion (and after the sanitizer, w
 editors' part), `put_back` swaps the paragraphs for the blocks. The HTML is the same as when
 Python-Markdown passed the blocks through, and a page of a thousand cards is not fed through its
 raw-HTML parser.
+
+Blocks the search index leaves out anyway (card and link lists marked data-search-exclude) are
+put back one step later, into the finished page (`put_back_late`): until then they are an HTML
+comment, which Material's search plugin does not have to read through.
 """
 
 from __future__ import annotations
@@ -13,20 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+_DIGITS = "0123456789"
+
 
 @dataclass
 class HtmlBlocks:
-    """The blocks taken out of one build's pages, per page source path."""
+    """The blocks taken out of one build's pages, per page source path: (html, late)."""
 
     marker: str
-    blocks: dict[str, list[str]] = field(default_factory=dict)
+    blocks: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
 
     def take_out(self, src_uri: str, text: str) -> str:
         """The page text with each marked block replaced by its placeholder paragraph."""
-        found: list[str] = []
+        found: list[tuple[str, bool]] = []
 
         def placeholder(match: re.Match) -> str:
-            found.append(match[1])
+            found.append((match[2], bool(match[1])))
             return f"\n\n{self.marker}-{len(found) - 1}\n\n"
 
         text = self._block_re().sub(placeholder, text)
@@ -37,8 +43,9 @@ class HtmlBlocks:
         return text
 
     def put_back(self, src_uri: str, html: str) -> tuple[str, int]:
-        """The converted page with its blocks back in place, and how many placeholders were
-        missing (0 unless the page's Markdown swallowed one; the caller warns)."""
+        """The converted page with its blocks back in place (late ones as a comment naming
+        them), and how many placeholders were missing (0 unless the page's Markdown swallowed
+        one; the caller warns)."""
         blocks = self.blocks.get(src_uri)
         if not blocks:
             return html, 0
@@ -48,7 +55,7 @@ class HtmlBlocks:
         pieces = html.split(f"{self.marker}-")
         out, used = [pieces[0]], set()
         for piece in pieces[1:]:
-            digits = len(piece) - len(piece.lstrip("0123456789"))
+            digits = len(piece) - len(piece.lstrip(_DIGITS))
             index = int(piece[:digits]) if digits else len(blocks)
             if index >= len(blocks):
                 out.append(f"{self.marker}-{piece}")
@@ -57,9 +64,26 @@ class HtmlBlocks:
             if out[-1].endswith("<p>") and piece.startswith("</p>", digits):
                 out[-1] = out[-1][:-3]
                 digits += 4
-            out.append(blocks[index] + piece[digits:])
+            block, late = blocks[index]
+            out.append((f"<!--{self.marker}-{index}-->" if late else block) + piece[digits:])
         return "".join(out), len(blocks) - len(used)
+
+    def put_back_late(self, src_uri: str, html: str) -> str:
+        """The finished page with the late blocks in place of their comments."""
+        blocks = self.blocks.get(src_uri)
+        if not blocks or not any(late for _, late in blocks):
+            return html
+        pieces = html.split(f"<!--{self.marker}-")
+        out = [pieces[0]]
+        for piece in pieces[1:]:
+            digits = len(piece) - len(piece.lstrip(_DIGITS))
+            index = int(piece[:digits]) if digits else len(blocks)
+            if index < len(blocks) and piece.startswith("-->", digits):
+                out.append(blocks[index][0] + piece[digits + 3:])
+            else:
+                out.append(f"<!--{self.marker}-{piece}")
+        return "".join(out)
 
     def _block_re(self) -> re.Pattern:
         marker = re.escape(self.marker)
-        return re.compile(rf"<!--{marker}-->\n(.*?)<!--/{marker}-->\n", re.S)
+        return re.compile(rf"<!--{marker}( late)?-->\n(.*?)<!--/{marker}-->\n", re.S)

@@ -153,6 +153,10 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
             title.children, page.toc.items = page.toc.items, [title]
         return html
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        # The card and link lists the search index leaves out: after the search plugin's pass.
+        return self.html_blocks.put_back_late(page.file.src_uri, output)
+
     @staticmethod
     def _sanitized(html: str, page) -> str:
         """Defence in depth: entry pages carry editors' HTML; clean it whatever the check said.

@@ -59,6 +59,21 @@ def test_a_swallowed_placeholder_is_counted_and_bare_ones_are_restored() -> None
     assert html.startswith("<div>" + CARD)
 
 
+def test_a_block_left_out_of_search_waits_as_a_comment_until_the_page_is_finished() -> None:
+    blocks = HtmlBlocks(MARKER)
+    cards = '<ul class="ww-cards" data-search-exclude><li>kaart</li></ul>\n'
+    text = ("---\ntitle: x\n---\n\n" + html_block(Site(html_marker=MARKER), CARD)
+            + "\n## Verwante interventies\n\n"
+            + html_block(Site(html_marker=MARKER), cards, searchable=False))
+    content, missing = blocks.put_back("a.md", convert(blocks.take_out("a.md", text)))
+    assert missing == 0 and CARD.strip() in content
+    assert "kaart" not in content and f"<!--{MARKER}-1-->" in content
+    page = f"<html><body>{content}<!--{MARKER}-9--></body></html>"
+    finished = blocks.put_back_late("a.md", page)
+    assert cards in finished and f"<!--{MARKER}-1-->" not in finished
+    assert f"<!--{MARKER}-9-->" in finished  # not one of ours: left as it is
+
+
 def test_pages_without_blocks_are_left_alone() -> None:
     blocks = HtmlBlocks(MARKER)
     assert blocks.take_out("b.md", "# Titel\n") == "# Titel\n"
@@ -70,6 +85,9 @@ def test_the_built_site_has_every_block_back_and_no_placeholder(site, catalog) -
     assert page_html.count('class="ww-factcard"') == 1
     assert page_html.count('<h1 id="titel"') == 1
     assert not re.search(r"\bww[0-9a-f]{24}\b", page_html)
+    assert 'class="ww-cards ww-cards--compact" data-search-exclude' in page_html
+    index = (site / "search" / "search_index.json").read_text("utf-8")
+    assert not re.search(r"ww[0-9a-f]{24}", index)
     finder = (site / "interventies" / "index.html").read_text("utf-8")
     assert not re.search(r"\bww[0-9a-f]{24}\b", finder)
     assert finder.count("data-intervention=") == len(catalog.interventions)

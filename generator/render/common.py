@@ -103,7 +103,7 @@ def render_template(name: str, **context) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
 
 
-def html_block(site: Site, html: str) -> str:
+def html_block(site: Site, html: str, searchable: bool = True) -> str:
     """A block of our own HTML (autoescaped templates) in a page's Markdown.
 
     Python-Markdown has nothing to do with it but still runs it through its raw-HTML parser,
@@ -111,10 +111,14 @@ def html_block(site: Site, html: str) -> str:
     plugin has set `site.html_marker`, the block is wrapped in comments carrying that marker;
     the plugin swaps it for a placeholder before Python-Markdown and puts it back after. The
     marker is a secret of the build, so an editor's text cannot pose as our HTML. Without a
-    marker the block is plain HTML in Markdown, as any Markdown renderer reads it."""
+    marker the block is plain HTML in Markdown, as any Markdown renderer reads it.
+
+    `searchable=False` is for a block the search index leaves out anyway (its element carries
+    data-search-exclude): it goes into the finished page, after the search plugin's pass."""
     if not site.html_marker:
         return html
-    return f"<!--{site.html_marker}-->\n{html}<!--/{site.html_marker}-->\n"
+    late = "" if searchable else " late"
+    return f"<!--{site.html_marker}{late}-->\n{html}<!--/{site.html_marker}-->\n"
 
 
 def page_header(title: str, description: str | None = None,

@@ -98,11 +98,12 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
     return "".join(parts)
 
 
-def _section(site: Site, title: str, html: str, taken: list[str]) -> str:
+def _section(site: Site, title: str, html: str, taken: list[str],
+             searchable: bool = True) -> str:
     """A generated section; renamed when the editor's body already has one of that name."""
     if normalize_heading(title) in {normalize_heading(t) for t in taken}:
         title += " (overzicht)"
-    return f"## {title}\n\n{html_block(site, html)}\n"
+    return f"## {title}\n\n{html_block(site, html, searchable)}\n"
 
 
 def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervention,
@@ -118,13 +119,15 @@ def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervent
     related = [r for slug in item.related if (r := catalog.intervention(slug)) is not None]
     if related:
         parts.append(_section(site, "Verwante interventies",
-                              cards_html(catalog, site, src, related, compact=True), taken))
+                              cards_html(catalog, site, src, related, compact=True), taken,
+                              searchable=False))
     dossiers = catalog.naming_dossiers.get(item.slug, [])
     if dossiers:
         links = [{"title": d.title, "url": relative_url(src, f"dossiers/{d.slug}.md",
                                                         site.url_style)} for d in dossiers]
         parts.append(_section(site, "Genoemd in dossiers",
-                              render_template("link_list.html", links=links), taken))
+                              render_template("link_list.html", links=links), taken,
+                              searchable=False))
     return parts
 
 
@@ -151,7 +154,8 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
              head, "\n", dossier.body.strip(), "\n\n"]
     if rows:
         parts.append(_section(site, "Interventies in dit dossier",
-                              render_template("dossier_table.html", rows=rows), body_titles))
+                              render_template("dossier_table.html", rows=rows), body_titles,
+                              searchable=False))
     if dossier.sources:
         parts.append(_section(site, "Bronnen", render_template("sources.html",
                                                          sources=dossier.sources), body_titles))

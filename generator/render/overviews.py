@@ -68,7 +68,8 @@ def _split(items: list[Intervention]) -> tuple[list[Intervention], list[Interven
 def _listing(catalog: Catalog, site: Site, src: str, items: list[Intervention]) -> str:
     """Active interventions, then withdrawn ones under their own heading."""
     active, withdrawn = _split(items)
-    text = html_block(site, cards(catalog, site, src, active))
+    # An empty list is a sentence for the search index; a list of cards is left out of it.
+    text = html_block(site, cards(catalog, site, src, active), searchable=not active)
     if withdrawn:
         text += ("\n## Ingetrokken interventies\n\n" + html_block(
             site, "<p>Deze interventies zijn ingetrokken en worden niet meer aanbevolen.</p>\n"
@@ -141,7 +142,8 @@ def render_theme(catalog: Catalog, site: Site, theme: str) -> str:
                          + _finder_link(site, src, "thema", theme,
                                         "Filter deze interventies verder")))
     if dossiers:
-        text += "\n## Dossiers\n\n" + html_block(site, dossier_cards(catalog, site, src, dossiers))
+        text += "\n## Dossiers\n\n" + html_block(
+            site, dossier_cards(catalog, site, src, dossiers), searchable=False)
     return text + "\n## Interventies\n\n" + _listing(catalog, site, src, items)
 
 
