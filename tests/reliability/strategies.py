@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator import schema
 from generator.schema import FIELDS, REQUIRED_SECTIONS, Field
-from generator.validate_fields import MAX_TEXT
+from generator.validate_fields import MAX_TEXT, PLACEHOLDER
 from tests.reliability.documents import TODAY, document, vocabularies
 
 # Printable text without the control characters the loader rejects (they have their own test).
@@ -26,7 +26,13 @@ ODD_TEXT = st.sampled_from([
 
 
 def text(max_size: int = 60) -> st.SearchStrategy[str]:
-    return st.text(_CHARS, min_size=1, max_size=max_size).filter(lambda s: s.strip())
+    return st.text(_CHARS, min_size=1, max_size=max_size).filter(_valid_text)
+
+
+def _valid_text(value: str) -> bool:
+    """Not blank, and not the scaffold's placeholder ('VUL IN …'), which the check rejects."""
+    words = " ".join(value.split())
+    return bool(words) and not words.upper().startswith(PLACEHOLDER)
 
 
 # Prose for a valid body: letters, digits, spaces and punctuation that Markdown leaves alone.
