@@ -55,9 +55,8 @@ class HtmlBlocks:
         pieces = html.split(f"{self.marker}-")
         out, used = [pieces[0]], set()
         for piece in pieces[1:]:
-            digits = len(piece) - len(piece.lstrip(_DIGITS))
-            index = int(piece[:digits]) if digits else len(blocks)
-            if index >= len(blocks):
+            index, digits = _leading_index(piece, len(blocks))
+            if index is None:
                 out.append(f"{self.marker}-{piece}")
                 continue
             used.add(index)
@@ -76,9 +75,8 @@ class HtmlBlocks:
         pieces = html.split(f"<!--{self.marker}-")
         out = [pieces[0]]
         for piece in pieces[1:]:
-            digits = len(piece) - len(piece.lstrip(_DIGITS))
-            index = int(piece[:digits]) if digits else len(blocks)
-            if index < len(blocks) and piece.startswith("-->", digits):
+            index, digits = _leading_index(piece, len(blocks))
+            if index is not None and piece.startswith("-->", digits):
                 out.append(blocks[index][0] + piece[digits + 3:])
             else:
                 out.append(f"<!--{self.marker}-{piece}")
@@ -87,3 +85,11 @@ class HtmlBlocks:
     def _block_re(self) -> re.Pattern:
         marker = re.escape(self.marker)
         return re.compile(rf"<!--{marker}( late)?-->\n(.*?)<!--/{marker}-->\n", re.S)
+
+
+def _leading_index(piece: str, count: int) -> tuple[int | None, int]:
+    """After a split on the marker: the number of one of the page's `count` blocks that the
+    piece starts with (None when it names none), and how many characters that number takes."""
+    digits = len(piece) - len(piece.lstrip(_DIGITS))
+    index = int(piece[:digits]) if digits else None
+    return (index if index is not None and index < count else None), digits
