@@ -56,9 +56,15 @@ def dossier_cards(catalog: Catalog, site: Site, src: str, dossiers: list[Dossier
     return render_template("dossier_list.html", dossiers=data)
 
 
-def _finder_link(site: Site, src: str, key: str, value: str, text: str) -> str:
+def _group_head(site: Site, src: str, kicker: str, label: str, intro: str, key: str,
+                value: str) -> str:
+    """The top of a theme, target-group or level page: kicker, title, the intro paragraphs
+    and a link into the finder with this group already chosen (`key=value` in its URL)."""
     url = relative_url(src, "interventies/index.md", site.url_style, f"{key}={value}")
-    return f'<p class="ww-finder-link"><a class="md-button" href="{url}">{text}</a></p>\n'
+    return html_block(site, f'<p class="ww-kicker">{kicker}</p>\n<h1 id="titel">'
+                      f"{escape(label)}</h1>\n{intro}"
+                      f'<p class="ww-finder-link"><a class="md-button" href="{url}">'
+                      "Filter deze interventies verder</a></p>\n")
 
 
 def _split(items: list[Intervention]) -> tuple[list[Intervention], list[Intervention]]:
@@ -136,11 +142,10 @@ def render_theme(catalog: Catalog, site: Site, theme: str) -> str:
     dossiers = catalog.dossiers_with_theme(theme)
     text = (page_header(f"Thema: {label}", f"Interventies en dossiers over {label.lower()}.",
                         kind="overview")
-            + html_block(site, f'<p class="ww-kicker">Thema</p>\n<h1 id="titel">{escape(label)}'
-                         f'</h1>\n<p class="ww-lead">{_count(items)} en {len(dossiers)} '
-                         f'{"dossier" if len(dossiers) == 1 else "dossiers"} over dit thema.</p>\n'
-                         + _finder_link(site, src, "thema", theme,
-                                        "Filter deze interventies verder")))
+            + _group_head(site, src, "Thema", label,
+                          f'<p class="ww-lead">{_count(items)} en {len(dossiers)} '
+                          f'{"dossier" if len(dossiers) == 1 else "dossiers"} over dit thema.'
+                          "</p>\n", "thema", theme))
     if dossiers:
         text += "\n## Dossiers\n\n" + html_block(
             site, dossier_cards(catalog, site, src, dossiers), searchable=False)
@@ -153,11 +158,9 @@ def render_target_group(catalog: Catalog, site: Site, group: str) -> str:
     items = catalog.with_target_group(group)
     return (page_header(f"Doelgroep: {label}", f"Interventies voor {label.lower()}.",
                         kind="overview")
-            + html_block(site, f'<p class="ww-kicker">Doelgroep</p>\n<h1 id="titel">'
-                         f'{escape(label)}</h1>\n<p class="ww-lead">{_count(items)} met '
-                         f'{escape(label.lower())} als doelgroep of intermediaire doelgroep.</p>\n'
-                         + _finder_link(site, src, "doelgroep", group,
-                                        "Filter deze interventies verder"))
+            + _group_head(site, src, "Doelgroep", label,
+                          f'<p class="ww-lead">{_count(items)} met {escape(label.lower())} als '
+                          "doelgroep of intermediaire doelgroep.</p>\n", "doelgroep", group)
             + "\n" + _listing(catalog, site, src, items))
 
 
@@ -202,12 +205,9 @@ def render_level(catalog: Catalog, site: Site, key: str) -> str:
     items = catalog.with_level(key)
     return (page_header(f"Erkenning: {label}", level_description(catalog, key) or label,
                         kind="overview")
-            + html_block(site, f'<p class="ww-kicker">Erkenningsniveau</p>\n<h1 id="titel">'
-                         f'{escape(label)}</h1>\n<p class="ww-lead">'
-                         f'{escape(level_description(catalog, key))}</p>\n'
-                         f"<p>{_count(items)} op dit niveau.</p>\n"
-                         + _finder_link(site, src, "niveau", key,
-                                        "Filter deze interventies verder"))
+            + _group_head(site, src, "Erkenningsniveau", label,
+                          f'<p class="ww-lead">{escape(level_description(catalog, key))}</p>\n'
+                          f"<p>{_count(items)} op dit niveau.</p>\n", "niveau", key)
             + "\n" + _listing(catalog, site, src, items))
 
 
