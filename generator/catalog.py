@@ -28,9 +28,10 @@ class Catalog:
     interventions: list[Intervention] = field(default_factory=list)  # active first, by title
     dossiers: list[Dossier] = field(default_factory=list)
     naming_dossiers: dict[str, list[Dossier]] = field(default_factory=dict)
-    # Renderers keep HTML here that depends only on the catalog (an intervention card is on
-    # up to ten pages), so it is made once per build.
-    render_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # The HTML of an intervention card per (slug, link), made once per build: a card is on
+    # up to ten pages (render.entries.cards_html).
+    card_html: dict[tuple[str, str], str] = field(default_factory=dict, compare=False,
+                                                  repr=False)
 
     def intervention(self, slug: str) -> Intervention | None:
         return self._interventions_by_slug.get(slug)

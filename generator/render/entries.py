@@ -66,7 +66,7 @@ def cards_html(catalog: Catalog, site: Site, src: str, items: list[Intervention]
                compact: bool = False) -> str:
     """A list of intervention cards. Each card's HTML depends on the intervention and its link
     only, and the link is the same from every page in one folder: make it once per build."""
-    memo = catalog.render_memo.setdefault("cards", {})
+    memo = catalog.card_html
     cards = []
     for item in items:
         url = relative_url(src, f"interventies/{item.slug}.md", site.url_style)
