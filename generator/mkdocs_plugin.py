@@ -143,9 +143,11 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         html = self._sanitized(html, page)
         html, missing = self.html_blocks.put_back(page.file.src_uri, html)
         if missing:
-            log.warning(f"Op de pagina '{page.file.src_uri}' ontbreken {missing} blokken van "
-                        "het sjabloon: de Markdown van de pagina heeft ze opgeslokt. Kijk of er "
-                        "HTML in de tekst niet wordt afgesloten.")
+            where = _source_path(page.file.src_uri) or page.file.src_uri
+            log.warning(f"Op de pagina van '{where}' ontbreken {missing} blokken van het "
+                        "sjabloon (zoals de feitenkaart): de tekst heeft ze opgeslokt. Zoek in "
+                        "de tekst naar een HTML-tag die niet wordt afgesloten, zoals een <div> "
+                        "zonder </div>, en sluit hem af.")
         if 'id="titel"' in html and not any(item.level == 1 for item in page.toc):
             # Material's skip link goes to the first toc entry. Our titles are HTML: put the
             # title first, as a Markdown '# title' would be (Material's toc leaves it out).
