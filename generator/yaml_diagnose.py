@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 PREFIX = "De gegevens bovenaan kunnen niet gelezen worden: "
 MAX_TRIES = 60  # repaired texts parsed per error: bounded, whatever the input
 WINDOW = 40  # lines above the parser's error that may hold the cause
+MAX_DIAGNOSED = 200_000  # characters: longer texts are no hand-made frontmatter; no repairs
 
 # Spaces that look like a space but are not one for YAML, with the name an editor may know.
 ODD_SPACES = {
@@ -99,6 +100,7 @@ class Diagnosis:
     line: int  # 0-based line of the YAML text
     column: int
     message: str  # Dutch, with {line:N} placeholders for other lines
+    repaired: dict[int, str] | None = None  # the lines the message proposes, by index
 
 
 # ---------------------------------------------------------------- invisible characters
@@ -195,6 +197,8 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis:
 
 def _diagnose(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis:
     lines = text.split("\n")
+    if len(text) > MAX_DIAGNOSED:
+        return _fallback(lines, exc)
     mark = exc.problem_mark or exc.context_mark
     error_at = (mark.line, mark.column) if mark else (0, 0)
     last = min(error_at[0], len(lines) - 1)
@@ -211,7 +215,8 @@ def _diagnose(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis:
                 if _repairs(lines, proposal, error_at):
                     fixed = proposal.fixed[proposal.line].strip()
                     return Diagnosis(proposal.line, proposal.column,
-                                     PREFIX + proposal.message.replace("{fixed}", fixed))
+                                     PREFIX + proposal.message.replace("{fixed}", fixed),
+                                     proposal.fixed)
     return _fallback(lines, exc)
 
 
@@ -521,27 +526,36 @@ def _open_indents(lines: list[str], index: int) -> set[int]:
 
 
 def _uneven_indent(lines: list[str], index: int) -> Iterator[_Proposal]:
-    """A key whose indentation matches no line above it: try the indentations above."""
+    """A key whose indentation matches no line above it: try the indentations above, for this
+    line and the lines below it at the same indentation (its siblings)."""
     line = lines[index]
     match = _KEY_LINE_RE.match(line)
     above = _content(lines, index, -1)
     if not match or _indent(line) in _open_indents(lines, index) and (
             above is None or _indent(line) <= _indent(lines[above])):
         return
-    tried = {_indent(line)}
+    own = _indent(line)
+    siblings = [index]
+    below = index
+    while (below := _content(lines, below, 1)) is not None and _indent(lines[below]) >= own:
+        if _indent(lines[below]) == own:
+            siblings.append(below)
+    tried = {own}
     above = index
     while (above := _content(lines, above, -1)) is not None and len(tried) < 6:
         depth = _indent(lines[above])
-        if depth in tried or not _KEY_LINE_RE.match(lines[above]):
+        other = _KEY_LINE_RE.match(lines[above])
+        if depth in tried or not other:
             continue
         tried.add(depth)
-        fixed = " " * depth + line.lstrip(" ")
-        other = _KEY_LINE_RE.match(lines[above])["key"]
-        yield _Proposal(index, 0, {index: fixed}, (
-            f"de inspringing van '{match['key']}' ({_indent(line)} spaties) past niet bij de "
-            f"regels erboven: '{other}' op regel {{line:{above + 1}}} springt {depth} spaties "
+        fixed = {number: " " * depth + lines[number].lstrip(" ") for number in siblings}
+        also = " en de regels eronder die even ver inspringen" if len(siblings) > 1 else ""
+        yield _Proposal(index, 0, fixed, (
+            f"de inspringing van '{match['key']}' ({own} spaties) past niet bij de regels "
+            f"erboven: '{other['key']}' op regel {{line:{above + 1}}} springt {depth} spaties "
             "in. Sleutels op hetzelfde niveau moeten precies even ver inspringen: laat "
-            f"'{match['key']}' ook {depth} spaties inspringen."))
+            f"'{match['key']}'{also} ook {depth} spaties inspringen (of '{other['key']}' "
+            f"{own})."))
 
 
 def _continuation(lines: list[str], index: int) -> Iterator[_Proposal]:
@@ -549,7 +563,7 @@ def _continuation(lines: list[str], index: int) -> Iterator[_Proposal]:
     line = lines[index]
     above = _content(lines, index, -1)
     if above is None or not line.strip() or _KEY_LINE_RE.match(line) \
-            or _MARKER_RE.match(line) or line.lstrip().startswith("- "):
+            or _MARKER_RE.match(line) or line.lstrip().startswith(("- ", "---", "...")):
         return
     match = _KEY_LINE_RE.match(lines[above])
     if not match or not match["value"] or match["value"][0] in "|>[{" \
@@ -677,7 +691,7 @@ def list_marker_message(key: str, text: str) -> str | None:
         return (f"De regels onder '{key}' beginnen met {_LIST_MARKERS[marker]} in plaats van "
                 "een gewoon minteken, zodat YAML ze als één tekst leest en niet als lijst. "
                 f"Gebruik - gevolgd door een spatie, zoals: - {_plain_item(items[0])}")
-    if re.match(r"^-[^\s-]", text):
+    if re.match(r"^-[^\W\d_]", text):  # "-eenzaamheid", not "-5 graden"
         items = [item for item in re.split(r"(?:^|\s+)-(?=\S)", text) if item.strip()]
         return (f"Na het lijststreepje onder '{key}' ontbreekt een spatie, zodat YAML de "
                 "regels als één tekst leest en niet als lijst. Zet een spatie na elk streepje, "
