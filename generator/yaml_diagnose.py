@@ -57,7 +57,10 @@ ZERO_WIDTH = {
 }
 _ODD = "".join(ODD_SPACES)
 _ZERO = "".join(ZERO_WIDTH)
-_ZERO_RE = re.compile(f"[{_ZERO}]")
+# A zero-width joiner between two pictographs is part of an emoji (a family, a flag): not a slip.
+_PICTOGRAPH = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+_ZERO_RE = re.compile(f"[{_ZERO.replace(chr(0x200d), '')}]"
+                      f"|(?<![{_PICTOGRAPH}])\u200d|\u200d(?![{_PICTOGRAPH}])")
 # Where an odd space breaks the structure: in the indentation, right after a list dash, or
 # around the colon of a key. Inside a text it is harmless (a no-break space in '€ 650').
 _STRUCTURAL_SPACE_RE = re.compile(

@@ -68,9 +68,11 @@ def test_text_that_only_starts_like_a_list_is_not_a_list() -> None:
 
 
 def test_a_no_break_space_inside_a_text_is_left_alone() -> None:
-    text = "title: Buurtbemiddeling in 12\u00a0wijken\ncosts: Circa €\u00a0650\n"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji, joined by U+200D
+    text = f"title: Buurtbemiddeling in 12\u00a0wijken {family}\ncosts: Circa €\u00a0650\n"
     assert invisible_characters(text) == (text, [])
     assert parse_yaml(text).problems == []
+    assert [d.column for d in invisible_characters("title: Buurt\u200dbemiddeling")[1]] == [12]
 
 
 def test_english_parser_text_never_reaches_the_message() -> None:
