@@ -22,7 +22,19 @@ from dataclasses import dataclass
 
 import yaml
 
-from generator.schema import FIELDS
+from generator.schema import (
+    BOOL,
+    CHOICE,
+    COUNT,
+    DATE,
+    EMAIL,
+    FIELDS,
+    SLUG_LIST,
+    URL,
+    VOCAB,
+    VOCAB_LIST,
+    YEAR,
+)
 
 try:  # same loader as yamlsafe: libyaml when available
     from yaml import CSafeLoader as _Loader
@@ -59,6 +71,8 @@ _ODD = "".join(ODD_SPACES)
 _ZERO = "".join(ZERO_WIDTH)
 # A zero-width joiner between two pictographs is part of an emoji (a family, a flag): not a slip.
 _PICTOGRAPH = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+# What follows the indentation of a line that YAML reads as structure: a list item or a key.
+_STRUCTURE_RE = re.compile(rf"^(?:-[ {_ODD}]|[A-Za-z_][\w-]*[ {_ODD}]*:(?:[ {_ODD}]|$))")
 _ZERO_RE = re.compile(f"[{_ZERO.replace(chr(0x200d), '')}]"
                       f"|(?<![{_PICTOGRAPH}])\u200d|\u200d(?![{_PICTOGRAPH}])")
 # Where an odd space breaks the structure: in the indentation, right after a list dash, or
@@ -96,6 +110,10 @@ def known_keys() -> frozenset[str]:
 
 
 _KNOWN_KEYS = known_keys()
+# Keys whose value must match exactly: an invisible character there makes it a different value.
+_EXACT_KEYS = frozenset(
+    spec.name for fields in FIELDS.values() for top in fields for spec in (top, *top.fields)
+    if spec.kind in (VOCAB, VOCAB_LIST, SLUG_LIST, CHOICE, DATE, YEAR, COUNT, BOOL, URL, EMAIL))
 
 
 @dataclass
@@ -109,16 +127,22 @@ class Diagnosis:
 # ---------------------------------------------------------------- invisible characters
 
 def invisible_characters(text: str, limit: int = 20) -> tuple[str, list[Diagnosis]]:
-    """Odd spaces where YAML needs a space and zero-width characters anywhere outside comments:
-    one diagnosis per line, and the text with them repaired (same lines, so positions hold)."""
+    """Odd spaces where YAML needs a space, and zero-width characters in a key or in a value
+    that must match exactly (an id, a date, an address): one diagnosis per line, and the text
+    with them repaired (same lines, so positions hold). Inside a free text both are left alone:
+    a no-break space in '€ 650' is typography."""
     if not any(char in ODD_SPACES or char in ZERO_WIDTH for char in text):
         return text, []
     lines = text.split("\n")
     found: list[Diagnosis] = []
+    parent = None  # the key whose block a '- item' line belongs to
     for index, line in enumerate(lines):
         if line.lstrip(" " + _ODD + _ZERO).startswith("#"):
             continue
-        repaired, diagnosis = _repair_line(line, index)
+        repaired, diagnosis = _repair_line(line, index, parent)
+        key = _KEY_LINE_RE.match(repaired)
+        if key and not key["dash"]:
+            parent = key["key"] if not key["value"] else None
         if diagnosis is not None:
             lines[index] = repaired
             if len(found) < limit:
@@ -126,40 +150,56 @@ def invisible_characters(text: str, limit: int = 20) -> tuple[str, list[Diagnosi
     return "\n".join(lines), found
 
 
-def _repair_line(line: str, index: int) -> tuple[str, Diagnosis | None]:
-    zero = _ZERO_RE.search(line)
-    cleaned = _ZERO_RE.sub("", line)
-    match = _STRUCTURAL_SPACE_RE.match(cleaned)
-    odd = None
+def _odd_space(line: str, index: int) -> tuple[str, Diagnosis] | None:
+    match = _STRUCTURAL_SPACE_RE.match(line)
     for group in ("indent", "dash", "before", "after"):
         span = match.group(group)
-        if span and any(char in ODD_SPACES for char in span):
-            odd = group
-            start = match.start(group) + next(i for i, c in enumerate(span) if c in ODD_SPACES)
-            break
-    if odd is not None:
-        char = cleaned[start]
-        head, tail = match.end(), cleaned[match.end():]
-        fixed = "".join(" " if c in ODD_SPACES else c for c in cleaned[:head]) + tail
+        if not span or not any(char in ODD_SPACES for char in span):
+            continue
+        if group == "indent" and not _STRUCTURE_RE.match(line[match.end("indent"):]):
+            return None  # a line of a longer text that starts with a no-break space
+        start = match.start(group) + next(i for i, c in enumerate(span) if c in ODD_SPACES)
+        fixed = "".join(" " if c in ODD_SPACES else c for c in line[:match.end()]) \
+            + line[match.end():]
         where = {"indent": "in de inspringing aan het begin van de regel",
                  "dash": "na het lijststreepje",
                  "before": f"voor de dubbele punt van '{match['key']}'",
-                 "after": f"na '{match['key']}:'"}[odd]
+                 "after": f"na '{match['key']}:'"}[group]
         return fixed, Diagnosis(index, start, (
-            f"Op deze regel staat een {ODD_SPACES[char]} {where}. Die lijkt op een gewone "
-            "spatie, maar YAML ziet hem niet als spatie, zodat de regel niet goed gelezen "
-            "wordt. Verwijder hem en typ een gewone spatie; zo'n teken komt vaak mee als je "
-            "tekst uit Word of een webpagina plakt."))
-    if zero is not None:
-        key = _KEY_LINE_RE.match(cleaned)
-        where = f"in '{key['key']}'" if key and zero.start() <= key.end("key") else \
-            "in de waarde"
-        return cleaned, Diagnosis(index, zero.start(), (
-            f"Op deze regel staat een onzichtbaar teken {where}: een {ZERO_WIDTH[zero[0]]}. Je "
-            "ziet het niet, maar het maakt de sleutel of waarde anders dan hij lijkt. Verwijder "
-            "het (zet de cursor ervoor en druk op Delete, of typ de regel opnieuw); zo'n teken "
-            "komt vaak mee als je tekst van een webpagina of uit een chat plakt."))
-    return line, None
+            f"Op deze regel staat een {ODD_SPACES[line[start]]} {where}. Die lijkt op een "
+            "gewone spatie, maar YAML ziet hem niet als spatie, zodat de regel niet goed "
+            "gelezen wordt. Verwijder hem en typ een gewone spatie; zo'n teken komt vaak mee "
+            "als je tekst uit Word of een webpagina plakt."))
+    return None
+
+
+def _repair_line(line: str, index: int, parent: str | None) -> tuple[str, Diagnosis | None]:
+    zero = _ZERO_RE.search(line)
+    cleaned = _ZERO_RE.sub("", line) if zero else line
+    odd = _odd_space(cleaned, index)
+    if odd is not None:
+        return odd
+    if zero is None:
+        return line, None
+    # Everything before the first zero-width character is ordinary, so its index is the same
+    # in the cleaned line: compare it with where the value starts there.
+    key = _KEY_LINE_RE.match(cleaned)
+    item = re.match(r"^ *- +", cleaned)
+    if key:
+        owner, value_at = key["key"], key.start("value") if key["value"] else len(cleaned)
+    elif item:
+        owner, value_at = parent, item.end()
+    else:
+        return line, None
+    if zero.start() >= value_at and owner not in _EXACT_KEYS:
+        return line, None  # inside a free text: not a slip
+    where = "in de waarde" if zero.start() >= value_at else \
+        f"in '{key['key']}'" if key else "voor de waarde"
+    return cleaned, Diagnosis(index, zero.start(), (
+        f"Op deze regel staat een onzichtbaar teken {where}: een {ZERO_WIDTH[zero[0]]}. Je "
+        "ziet het niet, maar het maakt de sleutel of waarde anders dan hij lijkt. Verwijder "
+        "het (zet de cursor ervoor en druk op Delete, of typ de regel opnieuw); zo'n teken "
+        "komt vaak mee als je tekst van een webpagina of uit een chat plakt."))
 
 
 # ---------------------------------------------------------------- parse errors

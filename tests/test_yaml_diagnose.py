@@ -67,12 +67,15 @@ def test_text_that_only_starts_like_a_list_is_not_a_list() -> None:
     assert list_marker_message("outcomes", "-5 graden") is None
 
 
-def test_a_no_break_space_inside_a_text_is_left_alone() -> None:
+def test_odd_characters_inside_a_free_text_are_left_alone() -> None:
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji, joined by U+200D
     text = f"title: Buurtbemiddeling in 12\u00a0wijken {family}\ncosts: Circa €\u00a0650\n"
     assert invisible_characters(text) == (text, [])
     assert parse_yaml(text).problems == []
-    assert [d.column for d in invisible_characters("title: Buurt\u200dbemiddeling")[1]] == [12]
+    # In a free text a zero-width character is harmless; in an id it makes another id.
+    assert invisible_characters("title: Buurt\u200bbemiddeling")[1] == []
+    assert [d.column for d in invisible_characters("themes: [wijk\u200dontwikkeling]")[1]] == [13]
+    assert [d.column for d in invisible_characters("themes:\n  - wijk\u200b")[1]] == [8]
 
 
 def test_english_parser_text_never_reaches_the_message() -> None:
