@@ -434,6 +434,21 @@ def _wrong_bracket(lines: list[str], index: int) -> Iterator[_Proposal]:
         f"'{_PAIRS[opening]}': {{fixed}}"))
 
 
+def _extra_bracket(lines: list[str], index: int) -> Iterator[_Proposal]:
+    """'[a, b]]': one closing bracket too many at the end of a list or group."""
+    line = lines[index].rstrip()
+    value = _value_start(line)
+    if value is None or line[value[1]] not in _PAIRS or line[-1] not in "]}":
+        return
+    text = line[value[1]:]
+    if text.count(line[-1]) <= text.count("[" if line[-1] == "]" else "{"):
+        return
+    fixed = line[:-1]
+    yield _Proposal(index, len(line) - 1, {index: fixed}, (
+        f"aan het eind van deze regel staat een '{line[-1]}' te veel. Haal er een weg: "
+        "{fixed}"))
+
+
 def _list_markers(lines: list[str], index: int) -> Iterator[_Proposal]:
     match = _MARKER_RE.match(lines[index])
     if not match:
@@ -549,7 +564,8 @@ def _too_deep(lines: list[str], index: int) -> Iterator[_Proposal]:
     yield _Proposal(index, 0, {index: fixed}, (
         f"'{match['key']}' springt verder in dan '{sibling['key']}' op regel "
         f"{{line:{above + 1}}}. Sleutels op hetzelfde niveau moeten precies even ver inspringen: "
-        f"zet '{match['key']}' recht onder '{sibling['key']}' ({depth} spaties)."))
+        f"zet '{match['key']}' recht onder '{sibling['key']}' "
+        f"({f'{depth} spaties' if depth else 'tegen de linkerkantlijn'})."))
 
 
 def _open_indents(lines: list[str], index: int) -> set[int]:
@@ -609,10 +625,16 @@ def _continuation(lines: list[str], index: int) -> Iterator[_Proposal]:
             or _MARKER_RE.match(line) or line.lstrip().startswith(("- ", "---", "...")):
         return
     match = _KEY_LINE_RE.match(lines[above])
-    if not match or not match["value"] or match["value"][0] in "|>[{" \
+    if not match or not match["value"] or match["value"][0] in "[{" \
             or _indent(line) > _indent(lines[above]):
         return
     depth = _indent(lines[above]) + 2
+    if match["value"][0] in "|>":
+        yield _Proposal(index, 0, {index: " " * depth + line.lstrip(" ")}, (
+            f"de tekst onder '{match['key']}: {match['value']}' op regel {{line:{above + 1}}} "
+            f"moet inspringen, anders leest YAML hem als een nieuwe sleutel. Laat elke regel van "
+            f"de tekst {depth} spaties inspringen, twee meer dan '{match['key']}'."))
+        return
     fixed = " " * depth + line.lstrip(" ")
     yield _Proposal(index, 0, {index: fixed}, (
         f"deze regel lijkt het vervolg van de tekst van '{match['key']}' op regel "
@@ -626,7 +648,7 @@ def _continuation(lines: list[str], index: int) -> Iterator[_Proposal]:
 _DETECTORS: tuple[_Detector, ...] = (
     _straight_open_typographic_close, _typographic_quotes, _quote_inside_quotes,
     _list_markers, _missing_space, _missing_colon, _colon_in_text, _unclosed_quote,
-    _wrong_bracket,
+    _wrong_bracket, _extra_bracket,
     _dedented_child, _continuation, _too_deep, _uneven_indent,
 )
 
