@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.issues import Issue, Severity, error, warning
+from generator.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST
 from generator.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
 
 KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_FILE_BYTES = 5 * 1024 * 1024
+LIST_KEYS = {kind: frozenset(spec.name for spec in fields
+                             if spec.kind in (VOCAB_LIST, TEXT_LIST, SLUG_LIST, OBJECT_LIST))
+             for kind, fields in FIELDS.items()}
 
 
 @dataclass
@@ -174,7 +178,7 @@ def _split_and_parse(source: Source) -> list[Issue]:
     source.frontmatter_end_line = closing + 1
     source.body = "\n".join(lines[closing + 1:])
     source.body_line = closing + 2
-    parsed = parse_yaml("\n".join(lines[1:closing]))
+    parsed = parse_yaml("\n".join(lines[1:closing]), LIST_KEYS[source.kind])
     return _adopt(source, parsed)
 
 

@@ -25,6 +25,7 @@ from generator.model import (
 )
 from generator.schema import FIELDS
 from generator.validate_aliases import alias_clashes
+from generator.validate_comments import commented_out_keys
 from generator.validate_fields import Checker, check_mapping, suggestion
 from generator.vocab import Vocabularies
 from generator.yamlsafe import INVALID
@@ -63,6 +64,7 @@ def validate_source(source: Source, vocab: Vocabularies, build_date: dt.date
         return None, []
     checker = Checker(source, vocab, build_date)
     clean = check_mapping(checker, source.data, FIELDS[source.kind], "", "de gegevens bovenaan")
+    checker.issues += commented_out_keys(source)
     if source.kind == "intervention":
         _check_intervention_rules(checker, clean)
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from generator.schema import (
     COUNT,
     DATE,
     EMAIL,
+    FIELDS,
     GENERATOR_KEYS,
     OBJECT,
     OBJECT_LIST,
@@ -116,7 +118,24 @@ def check_mapping(checker: Checker, data: dict, fields: tuple[Field, ...], prefi
     return clean
 
 
+def _group_of(name: str, known: list[str]) -> str | None:
+    """The group key ('owner', 'recognition', …) of this level that has a sub-key `name`:
+    a sub-key at the left margin is a group's key that lost its indentation."""
+    for fields in FIELDS.values():
+        for spec in fields:
+            if spec.name in known and spec.kind in (OBJECT, OBJECT_LIST) \
+                    and any(sub.name == name for sub in spec.fields):
+                return spec.name
+    return None
+
+
 def _unknown_key_message(key: str, name: str, known: list[str], what: str) -> str:
+    group = _group_of(name, known) if name not in known else None
+    if group is not None:
+        return (f"De sleutel '{key}' hoort bij '{group}', maar springt niet in, dus YAML leest "
+                f"hem als een eigen sleutel en '{group}' blijft leeg. Laat de regel inspringen "
+                f"met twee spaties, onder '{group}:', net als de andere sleutels van "
+                f"'{group}'.")
     if name in GENERATOR_KEYS:
         return (f"De sleutel '{key}' wordt door de generator zelf gezet en mag niet in het "
                 "bestand staan. Verwijder de regel.")
@@ -145,13 +164,20 @@ def check_value(checker: Checker, spec: Field, value: object, key: str) -> objec
 
 
 def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
+    if isinstance(value, dict) and len(value) == 1:
+        meant = _text_read_as_key(value)
+        if meant is not None:
+            return checker.error(key, "wrong-type", (
+                f"'{key}' moet tekst zijn, maar door de dubbele punt met een spatie erna leest "
+                f"YAML '{meant}' als sleutel en waarde. Zet de hele tekst tussen rechte "
+                f"aanhalingstekens: {_example_line(key, meant)}"))
     if not isinstance(value, str) or is_date(value):
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         shown = value if number or is_date(value) else "…"
         return checker.error(key, "wrong-type",
                              f"'{key}' moet tekst zijn, maar is {describe(value)}. Zet de waarde "
                              "tussen aanhalingstekens, bijvoorbeeld: "
-                             f"{key.rsplit('.', 1)[-1]}: \"{shown}\".")
+                             f"{_example_line(key, str(shown))}.")
     text = " ".join(value.split())
     if not text:
         return checker.error(key, "empty-value", f"'{key}' is leeg. Vul een tekst in of "
@@ -164,6 +190,24 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
                              f"'{text[:60]}' uit het sjabloon. Vervang die door de echte "
                              f"waarde: {spec.help}")
     return text
+
+
+def _text_read_as_key(value: dict) -> str | None:
+    """'Resultaat: minder escalatie' as the editor typed it, when YAML made a key of it."""
+    (name, inner), = value.items()
+    if isinstance(name, str) and isinstance(inner, (str, int, float)) \
+            and not isinstance(inner, bool):
+        return f"{name}: {inner}"
+    return None
+
+
+def _example_line(key: str, text: str) -> str:
+    """The line to write for `key` with `text` quoted: '- "…"' for a list item, else
+    'name: "…"' (a JSON string is a valid double-quoted YAML text)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    if key.endswith("]"):
+        return f"- {quoted}"
+    return f"{key.rsplit('.', 1)[-1]}: {quoted}"
 
 
 def _summary(checker: Checker, spec: Field, value: object, key: str) -> object:

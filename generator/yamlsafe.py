@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from generator.dates import parse_iso_date
+from generator.yaml_diagnose import diagnose, invisible_characters, list_marker_message
 
 try:  # libyaml's composer is about ten times faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
@@ -56,9 +57,17 @@ class Parsed:
     problems: list[YamlProblem] = field(default_factory=list)
 
 
-def parse_yaml(text: str) -> Parsed:
-    """Parse one frontmatter text. Never raises; every problem is in `problems`."""
+def parse_yaml(text: str, list_keys: frozenset[str] = frozenset()) -> Parsed:
+    """Parse one frontmatter text. Never raises; every problem is in `problems`.
+
+    `list_keys` names the keys whose value is a list: a text there that starts with a
+    look-alike list marker ('– a – b', '-a -b') is a list the editor typed wrongly."""
     result = Parsed()
+    # Odd spaces and zero-width characters: reported at their line, then read as meant, so
+    # that one slip gives one message.
+    text, invisible = invisible_characters(text)
+    result.problems += [YamlProblem(d.line, d.column, None, "invisible-character", d.message)
+                        for d in invisible]
     too_deep = _too_deep_line(text)
     if too_deep is not None:
         # libyaml recurses in C and crashes the interpreter on very deep nesting: refuse first.
@@ -71,16 +80,22 @@ def parse_yaml(text: str) -> Parsed:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        result.problems.append(_syntax_problem(exc))
+        found = diagnose(text, exc)
+        result.problems.append(YamlProblem(found.line, found.column, None, "yaml-syntax",
+                                           found.message))
         return result
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError):
+        # Never the parser's English text: the editor reads the messages.
         result.problems.append(YamlProblem(0, 0, None, "yaml-syntax",
-                                           f"De gegevens bovenaan zijn geen geldige YAML ({exc})."))
+                                           "De gegevens bovenaan kunnen niet gelezen worden. "
+                                           "Kijk naar de inspringing (alleen spaties), een "
+                                           "spatie na elke dubbele punt, en of aanhalingstekens "
+                                           "en haakjes gesloten zijn."))
         return result
     if node is None:
         return result
     result.start = (node.start_mark.line, node.start_mark.column)
-    converter = _Converter(result)
+    converter = _Converter(result, list_keys)
     result.value = converter.convert(node, "", 0)
     _collapse_aliases(result, text)
     return result
@@ -129,55 +144,10 @@ def _too_deep_line(text: str) -> int | None:
     return None
 
 
-_SYNTAX_HINTS = (
-    ("mapping values are not allowed",
-     "hier staat een ':' waar YAML die niet verwacht. Staat er een dubbele punt in een tekst? "
-     "Zet de hele tekst dan tussen aanhalingstekens."),
-    ("cannot start any token",
-     "hier staat een teken waarmee een waarde niet mag beginnen (een tab, '@' of '`'). Gebruik "
-     "spaties om in te springen en zet de tekst tussen aanhalingstekens."),
-    ("could not find expected ':'",
-     "hier verwachtte YAML 'sleutel: waarde'. Mist er een dubbele punt, of een afsluitend "
-     "aanhalingsteken op een eerdere regel?"),
-    ("found undefined alias", "hier staat een verwijzing (*naam) naar iets dat niet bestaat."),
-    ("expected <block end>",
-     "de inspringing klopt hier niet. Laat sleutels op hetzelfde niveau precies even ver "
-     "inspringen, met spaties."),
-    ("expected ',' or ']'", "een lijst tussen [ ] is niet goed afgesloten: mist er een ']' of een "
-     "komma?"),
-    ("expected ',' or '}'", "een groep tussen { } is niet goed afgesloten: mist er een '}' of een "
-     "komma?"),
-    ("found unexpected end of stream",
-     "de gegevens houden onverwacht op: wordt een aanhalingsteken of haakje niet gesloten?"),
-    ("while scanning a quoted scalar", "een aanhalingsteken wordt niet gesloten."),
-    ("special characters are not allowed", "hier staat een onzichtbaar stuurteken; verwijder het."),
-    ("found a tab character", "hier staat een tab; gebruik spaties om in te springen."),
-)
-
-
-# An unclosed quote or bracket is only noticed where the text ends or the next key starts; the
-# editor's mistake is where it was opened, which the context mark gives.
-_OPENED_AT_CONTEXT = ("while scanning a quoted scalar", "while parsing a flow sequence",
-                      "while parsing a flow mapping")
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
-    mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark and (exc.context or "").startswith(_OPENED_AT_CONTEXT):
-        mark = exc.context_mark
-    text = f"{exc.context or ''} {exc.problem or ''}"
-    hint = next((dutch for english, dutch in _SYNTAX_HINTS if english in text), None)
-    if hint is None:
-        hint = f"dit is geen geldige YAML ({(exc.problem or exc.context or '').strip()})."
-    line = mark.line if mark else 0
-    column = mark.column if mark else 0
-    return YamlProblem(line, column, None, "yaml-syntax",
-                       f"De gegevens bovenaan kunnen niet gelezen worden: {hint}")
-
-
 class _Converter:
-    def __init__(self, result: Parsed) -> None:
+    def __init__(self, result: Parsed, list_keys: frozenset[str] = frozenset()) -> None:
         self.result = result
+        self.list_keys = list_keys
         self.seen: set[int] = set()
         # One per parse: a constructor caches every node it built (`constructed_objects`), so a
         # shared one kept every scalar of every file alive for the life of the process.
@@ -239,8 +209,25 @@ class _Converter:
                              "een van beide."))
                 continue
             self.result.positions[path] = (key_node.start_mark.line, key_node.start_mark.column)
+            if path in self.list_keys and self.typed_list(key_node, value_node, path):
+                values[name] = INVALID
+                continue
             values[name] = self.convert(value_node, path, depth + 1)
         return values
+
+    def typed_list(self, key_node: yaml.Node, node: yaml.Node, path: str) -> bool:
+        """A list typed with '–', '•' or '-' without a space reads as one text on the lines
+        below the key: report it at the first item, as the list-marker slip it is."""
+        # Plain style is None in PyYAML's composer and '' in libyaml's.
+        if not isinstance(node, yaml.ScalarNode) or node.style not in (None, "") \
+                or node.start_mark.line == key_node.start_mark.line:
+            return False
+        message = list_marker_message(path, node.value)
+        if message is None:
+            return False
+        self.result.problems.append(YamlProblem(node.start_mark.line, node.start_mark.column,
+                                                path, "list-marker", message))
+        return True
 
     def unsupported_tag(self, node: yaml.Node, key: str) -> object:
         return self.problem(node, key, "yaml-tag",

@@ -90,7 +90,7 @@ def test_random_text_as_yaml(text: str) -> None:
     parsed = parse_yaml(text)
     lines = sum(text.count(brk) for brk in "\n\r\x85\u2028\u2029") + 1  # YAML's line breaks
     for problem in parsed.problems:
-        assert problem.code.startswith(("yaml-", "duplicate-key")), problem
+        assert problem.code.startswith(("yaml-", "duplicate-key", "invisible-character")), problem
         assert 0 <= problem.line <= lines and problem.column >= 0 and problem.message
     for key, (line, column) in parsed.positions.items():
         assert 0 <= line <= lines and column >= 0, key
