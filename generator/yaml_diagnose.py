@@ -533,19 +533,31 @@ def _dedented_child(lines: list[str], index: int) -> Iterator[_Proposal]:
     """'criteria:' then 'handbook: true' against the margin, and the next keys indented."""
     line = lines[index]
     match = _KEY_LINE_RE.match(line)
-    above, below = _content(lines, index, -1), _content(lines, index, 1)
-    if not match or match["dash"] or above is None or below is None:
+    below = _content(lines, index, 1)
+    if not match or match["dash"] or below is None:
         return
-    parent = _KEY_LINE_RE.match(lines[above])
     depth = _indent(lines[below])
-    if not parent or parent["value"] or _indent(lines[above]) != _indent(line) \
-            or depth <= _indent(line):
+    owner = _owner(lines, index, depth)
+    if owner is None or depth <= _indent(line):
+        return
+    parent = _KEY_LINE_RE.match(lines[owner])
+    if not parent or parent["value"] or _indent(lines[owner]) != _indent(line):
         return
     fixed = " " * depth + line.lstrip(" ")
     yield _Proposal(index, _indent(line), {index: fixed}, (
-        f"'{match['key']}' hoort bij '{parent['key']}' op regel {{line:{above + 1}}}, maar "
+        f"'{match['key']}' hoort bij '{parent['key']}' op regel {{line:{owner + 1}}}, maar "
         f"springt niet in. Laat '{match['key']}' even ver inspringen als de regel eronder: "
         f"{depth} spaties."))
+
+
+def _owner(lines: list[str], index: int, depth: int) -> int | None:
+    """The nearest line above `index` indented less than `depth`, passing over the lines at
+    `depth` or deeper: the group a key at the margin fell out of ('recognition:' for
+    'assessed_on' moved left between 'level' and 'assessed_by')."""
+    above = _content(lines, index, -1)
+    while above is not None and _indent(lines[above]) >= depth:
+        above = _content(lines, above, -1)
+    return above
 
 
 def _too_deep(lines: list[str], index: int) -> Iterator[_Proposal]:
