@@ -36,12 +36,11 @@ from generator.page_guard import guard_page  # noqa: E402
 from generator.pipeline import CheckResult, check_project  # noqa: E402
 from generator.publish import AtomicOutput, WarningCounter  # noqa: E402
 from generator.render import render_site  # noqa: E402
-from generator.render.common import DIRECTORY, FILE, Site  # noqa: E402
+from generator.render.common import DIRECTORY, FILE, Site, source_path  # noqa: E402
 from generator.report import format_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.watwerkt")
 
-ENTRY_SOURCES = {"interventies/": "interventions/", "dossiers/": "dossiers/"}
 WATCHED = ("interventions", "dossiers", "vocabularies.yml")
 
 
@@ -116,7 +115,7 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
             file = File.generated(config, src_uri, content=text)
             if src_uri in unchanged:
                 file.is_modified = _not_modified  # the dirty rebuild of `serve` skips it
-            file.edit_uri = _source_path(src_uri)
+            file.edit_uri = source_path(src_uri)
             if src_uri in files.src_uris:
                 files.remove(files.src_uris[src_uri])
             files.append(file)
@@ -145,7 +144,7 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         guarded = guard_page(page.file.src_uri, html, page.meta.get("kind"), self.html_blocks,
-                             source=_source_path(page.file.src_uri))
+                             source=source_path(page.file.src_uri))
         for warning in guarded.warnings:
             log.warning(warning)
         html = guarded.html
@@ -189,14 +188,6 @@ def _stamp(path: str | None) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_size) if stat else None
-
-
-def _source_path(src_uri: str) -> str | None:
-    """The content file behind a generated page, for the edit link; None for overviews."""
-    for prefix, folder in ENTRY_SOURCES.items():
-        if src_uri.startswith(prefix) and not src_uri.endswith("/index.md"):
-            return folder + src_uri[len(prefix):]
-    return None
 
 
 def _error_lines(result: CheckResult) -> list[str]:
