@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The test suite on the second runtime: ProperDocs (the continuation of MkDocs 1.x) with the
+# `mkdocs` package uninstalled, as a MkDocs 2 release would force (generator/runtime.py).
+# It uses its own venv (default .venv-properdocs, or $PROPERDOCS_VENV) so that the MkDocs venv
+# stays as it is; chromium and node_modules come from scripts/test.sh, run before this.
+# Arguments go to pytest (CI passes -q).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${PROPERDOCS_VENV:-.venv-properdocs}
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+PIP=("$VENV/bin/python" -m pip --quiet --disable-pip-version-check)
+"${PIP[@]}" install -e '.[test]' properdocs
+# pyproject's dependency brings MkDocs 1.6 in; this run is about the site without it.
+"${PIP[@]}" uninstall -y mkdocs
+if "$VENV/bin/python" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('mkdocs') is not None)"; then
+  echo "Runtime: ProperDocs $("$VENV/bin/python" -c 'import properdocs; print(properdocs.__version__)'), zonder mkdocs"
+else
+  echo "mkdocs is nog geïnstalleerd in $VENV; deze run zou MkDocs testen, niet ProperDocs." >&2
+  exit 1
+fi
+"$VENV/bin/python" -m pytest "$@"
