@@ -20,4 +20,19 @@ else
   echo "mkdocs is nog geïnstalleerd in $VENV; deze run zou MkDocs testen, niet ProperDocs." >&2
   exit 1
 fi
+
+# The same site on both runtimes: build the shipped content with MkDocs (the Python of
+# scripts/test.sh, or $MKDOCS_PYTHON) and with ProperDocs, strict, and compare every file; only
+# the generator tag may differ.
+MKDOCS_PYTHON=${MKDOCS_PYTHON:-python3}
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+if "$MKDOCS_PYTHON" -c "import mkdocs.plugins, generator" 2>/dev/null; then
+  "$MKDOCS_PYTHON" -m generator build --strict --today 2026-11-22 --out "$OUT/mkdocs" >/dev/null
+  "$VENV/bin/python" -m generator build --strict --today 2026-11-22 --out "$OUT/properdocs" >/dev/null
+  diff -r -I '<meta name="generator"' "$OUT/mkdocs" "$OUT/properdocs"
+  echo "Dezelfde site op MkDocs en ProperDocs: $(find "$OUT/properdocs" -type f | wc -l) bestanden, alleen de generator-tag verschilt."
+else
+  echo "Vergelijking overgeslagen: $MKDOCS_PYTHON heeft geen MkDocs met watwerkt (zet MKDOCS_PYTHON)." >&2
+fi
 "$VENV/bin/python" -m pytest "$@"
