@@ -31,11 +31,11 @@ PHASES = (
      "onze lijsten terug (na de zoekindex)"),
     ("mkdocs.structure.pages", "Page.read_source", "MkDocs: pagina lezen en YAML-kop"),
     ("mkdocs.structure.pages", "Page.render", "Python-Markdown: Markdown naar HTML"),
-    ("generator.mkdocs_plugin", "sanitize_html", "onze sanitizer (entry-pagina's)"),
+    ("generator.page_guard", "sanitize_html", "onze sanitizer (entry-pagina's)"),
     ("material.plugins.search.plugin", "SearchPlugin.on_page_context",
      "Material: zoekindex per pagina"),
     ("mkdocs.commands.build", "_build_page", "MkDocs+Material: pagina-sjabloon (incl. zoekindex)"),
-    ("generator.mkdocs_plugin", "check_links", "onze linkcontrole na de bouw"),
+    ("generator.mkdocs_run", "check_links", "onze linkcontrole na de bouw"),
 )
 
 

@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("generator.commands.new", "maak een nieuwe interventie of een nieuw dossier"),
     "schema": ("generator.commands.schema", "schrijf de JSON Schema's van de gegevens"),
     "export": ("generator.commands.export", "maak een exportbestand (offline: de site als zip)"),
+    "render": ("generator.commands.render", "schrijf de pagina's als gewone docs-map voor een "
+               "andere renderer (zoals Zensical)"),
 }
 
 

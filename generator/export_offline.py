@@ -86,6 +86,9 @@ def export_offline(root: Path, out_zip: Path, build_date: dt.date) -> ExportOutc
 
 def read_config(root: Path) -> dict:
     """mkdocs.yml as written (MkDocs' own YAML loader: !ENV and INHERIT work)."""
+    from generator import runtime
+
+    runtime.activate()
     from mkdocs.utils.yaml import yaml_load
 
     with open(root / "mkdocs.yml", "rb") as handle:

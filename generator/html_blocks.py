@@ -93,3 +93,10 @@ def _leading_index(piece: str, count: int) -> tuple[int | None, int]:
     digits = len(piece) - len(piece.lstrip(_DIGITS))
     index = int(piece[:digits]) if digits else None
     return (index if index is not None and index < count else None), digits
+
+
+def swallowed_message(where: str, missing: int) -> str:
+    """The Dutch warning for a page whose text swallowed `missing` of our template blocks."""
+    return (f"Op de pagina van '{where}' ontbreken {missing} blokken van het sjabloon (zoals de "
+            "feitenkaart): de tekst heeft ze opgeslokt. Zoek in de tekst naar een HTML-tag die "
+            "niet wordt afgesloten, zoals een <div> zonder </div>, en sluit hem af.")

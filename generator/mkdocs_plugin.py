@@ -1,8 +1,12 @@
-"""The one adapter between the core and MkDocs: `mkdocs build`/`serve` and `watwerkt build`.
+"""The one adapter between the core and MkDocs (or ProperDocs, generator/runtime.py):
+`mkdocs build`/`serve` and `watwerkt build`/`serve`.
 
 It only delegates: check the content (errors abort the build with the Dutch report, warnings
 are MkDocs warnings so --strict fails on them, notices are information), render the pages and
-hand them to MkDocs as generated files, and make the build atomic.
+hand them to MkDocs as generated files, and pass each converted page through the core's page
+guard (generator/page_guard.py). `watwerkt build` runs the link check and the atomic swap
+itself, after the renderer (generator/mkdocs_run.py); for a plain `mkdocs build` the plugin
+calls the same core code (generator/publish.py, generator/linkcheck.py) at the end of the build.
 """
 
 from __future__ import annotations
@@ -10,31 +14,33 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import shutil
-import tempfile
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import AnchorLink
+from generator import runtime
 
-from generator.dates import resolve_build_date
-from generator.history import load_history
-from generator.html_blocks import HtmlBlocks
-from generator.issues import Severity
-from generator.linkcheck import check_links
-from generator.pipeline import CheckResult, check_project
-from generator.render import render_site
-from generator.render.common import DIRECTORY, FILE, Site
-from generator.report import format_text
-from generator.sanitize import removed_message, sanitize_html
+runtime.activate()  # before any mkdocs import: ProperDocs answers for it when MkDocs is gone
+
+from mkdocs.config import config_options as c  # noqa: E402
+from mkdocs.config.base import Config  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import BasePlugin  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.toc import AnchorLink  # noqa: E402
+
+from generator.dates import resolve_build_date  # noqa: E402
+from generator.history import load_history  # noqa: E402
+from generator.html_blocks import HtmlBlocks  # noqa: E402
+from generator.issues import Severity  # noqa: E402
+from generator.linkcheck import check_links  # noqa: E402
+from generator.page_guard import guard_page  # noqa: E402
+from generator.pipeline import CheckResult, check_project  # noqa: E402
+from generator.publish import AtomicOutput, WarningCounter  # noqa: E402
+from generator.render import render_site  # noqa: E402
+from generator.render.common import DIRECTORY, FILE, Site, source_path  # noqa: E402
+from generator.report import format_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.watwerkt")
 
-ENTRY_SOURCES = {"interventies/": "interventions/", "dossiers/": "dossiers/"}
 WATCHED = ("interventions", "dossiers", "vocabularies.yml")
 
 
@@ -46,14 +52,15 @@ class WatWerktConfig(Config):
 class WatWerktPlugin(BasePlugin[WatWerktConfig]):
     # `watwerkt build` hands over the check it already ran, so the content is read once.
     preloaded: CheckResult | None = None
+    # Set by `watwerkt build`, which swaps the site in and checks links itself.
+    managed: bool = False
 
     def __init__(self) -> None:
         super().__init__()
         self.command = "build"
-        self.final_site_dir: str | None = None
-        self.temp_site_dir: str | None = None
+        self.output: AtomicOutput | None = None
         self.result: CheckResult | None = None
-        self.warnings = _WarningCounter()
+        self.warnings = WarningCounter(runtime.LOGGERS)
         # Under `serve`: the pages of the previous rebuild and the theme context they saw.
         self.previous_pages: dict[str, str] = {}
         self.previous_context: str | None = None
@@ -67,18 +74,14 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path or ".").resolve().parent
-        if self.command == "build":
-            # Build into a sibling temporary folder; on_post_build swaps it in only on success.
-            self.final_site_dir = config.site_dir
-            parent = Path(config.site_dir).resolve().parent
-            parent.mkdir(parents=True, exist_ok=True)
-            config.site_dir = tempfile.mkdtemp(prefix=".site-build-", dir=parent)
-            self.temp_site_dir = config.site_dir
-            # MkDocs aborts a strict build only after on_post_build: count warnings ourselves
-            # so that a failing strict build never replaces the previous site.
-            self.warnings.reset()
+        if self.command == "build" and not self.managed:
+            # A plain `mkdocs build`: into a sibling temporary folder that on_post_build swaps
+            # in only on success. MkDocs aborts a strict build only after on_post_build: count
+            # warnings ourselves so that a failing strict build never replaces the old site.
+            self.output = AtomicOutput(Path(config.site_dir))
+            config.site_dir = str(self.output.temp)
             if config.strict:
-                logging.getLogger("mkdocs").addHandler(self.warnings)
+                self.warnings.attach()
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -112,7 +115,7 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
             file = File.generated(config, src_uri, content=text)
             if src_uri in unchanged:
                 file.is_modified = _not_modified  # the dirty rebuild of `serve` skips it
-            file.edit_uri = _source_path(src_uri)
+            file.edit_uri = source_path(src_uri)
             if src_uri in files.src_uris:
                 files.remove(files.src_uris[src_uri])
             files.append(file)
@@ -140,14 +143,11 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         return server
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        html = self._sanitized(html, page)
-        html, missing = self.html_blocks.put_back(page.file.src_uri, html)
-        if missing:
-            where = _source_path(page.file.src_uri) or page.file.src_uri
-            log.warning(f"Op de pagina van '{where}' ontbreken {missing} blokken van het "
-                        "sjabloon (zoals de feitenkaart): de tekst heeft ze opgeslokt. Zoek in "
-                        "de tekst naar een HTML-tag die niet wordt afgesloten, zoals een <div> "
-                        "zonder </div>, en sluit hem af.")
+        guarded = guard_page(page.file.src_uri, html, page.meta.get("kind"), self.html_blocks,
+                             source=source_path(page.file.src_uri))
+        for warning in guarded.warnings:
+            log.warning(warning)
+        html = guarded.html
         if 'id="titel"' in html and not any(item.level == 1 for item in page.toc):
             # Material's skip link goes to the first toc entry. Our titles are HTML: put the
             # title first, as a Markdown '# title' would be (Material's toc leaves it out).
@@ -159,35 +159,23 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         # The card and link lists the search index leaves out: after the search plugin's pass.
         return self.html_blocks.put_back_late(page.file.src_uri, output)
 
-    @staticmethod
-    def _sanitized(html: str, page) -> str:
-        """Defence in depth: entry pages carry editors' HTML; clean it whatever the check said.
-        Our template blocks are still placeholders here: they are autoescaped HTML of ours."""
-        if page.meta.get("kind") not in ("intervention", "dossier"):
-            return html
-        cleaned = sanitize_html(html)
-        if cleaned.removed:
-            log.warning(removed_message(page.file.src_uri, cleaned.removed))
-        return cleaned.html
-
     def on_post_build(self, *, config) -> None:
-        # Not in the preview: it rebuilds only changed pages, and reading every page again would
-        # cost as much as the rebuild itself. `watwerkt build` and CI check every link.
-        for broken in [] if self.command == "serve" else check_links(Path(config.site_dir),
-                                                                       config.site_url):
+        if self.output is None:
+            return  # `serve`, or `watwerkt build`, which does this after the renderer
+        for broken in check_links(Path(config.site_dir), config.site_url):
             log.warning(broken.message())  # a warning: --strict builds fail on it
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.final_site_dir is None or self.warnings.count:
+        self.warnings.detach()
+        if self.warnings.count:
             return  # MkDocs aborts next; on_build_error removes the temporary folder
-        _replace_dir(Path(config.site_dir), Path(self.final_site_dir))
-        config.site_dir = self.final_site_dir
-        self.final_site_dir = self.temp_site_dir = None
+        self.output.commit()
+        config.site_dir = str(self.output.target)
+        self.output = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.temp_site_dir is not None:
-            shutil.rmtree(self.temp_site_dir, ignore_errors=True)
-            self.temp_site_dir = None
+        self.warnings.detach()
+        if self.output is not None:
+            self.output.discard()
+            self.output = None
 
 
 def _not_modified() -> bool:
@@ -200,26 +188,6 @@ def _stamp(path: str | None) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_size) if stat else None
-
-
-class _WarningCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def reset(self) -> None:
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-def _source_path(src_uri: str) -> str | None:
-    """The content file behind a generated page, for the edit link; None for overviews."""
-    for prefix, folder in ENTRY_SOURCES.items():
-        if src_uri.startswith(prefix) and not src_uri.endswith("/index.md"):
-            return folder + src_uri[len(prefix):]
-    return None
 
 
 def _error_lines(result: CheckResult) -> list[str]:
@@ -236,14 +204,3 @@ def _log_issues(result: CheckResult) -> None:
             log.warning(text)
         elif issue.severity is Severity.NOTICE:
             log.info(text)
-
-
-def _replace_dir(built: Path, target: Path) -> None:
-    """Put the new site in place; the old one is removed only after the new one is there."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
-        os.replace(target, old / "site")
-    os.replace(built, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

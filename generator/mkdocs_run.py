@@ -1,4 +1,11 @@
-"""Running MkDocs from Python for `watwerkt build` (and the exports that build a site)."""
+"""Running the renderer (MkDocs 1.x or ProperDocs, see generator/runtime.py) from Python for
+`watwerkt build` and the exports that build a site.
+
+The protections that are not about rendering run here, around the renderer and not in its
+plugin events: the check before it, and after it the link check over its output folder and the
+atomic swap (generator/publish.py) that puts the new site in place only when the build, under
+--strict without a single warning, succeeded.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import runtime
+from generator.linkcheck import check_links
 from generator.pipeline import check_project
+from generator.publish import AtomicOutput, WarningCounter
 from generator.report import format_text
 
 
@@ -47,9 +57,10 @@ def pin_build_date(build_date: dt.date) -> None:
 
 def quiet_mkdocs() -> None:
     """Show MkDocs' warnings and errors, not its progress chatter."""
+    runtime.activate()
     from mkdocs.__main__ import ColorFormatter
 
-    logger = logging.getLogger("mkdocs")
+    logger = runtime.root_logger()
     if not logger.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(ColorFormatter())
@@ -61,10 +72,6 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
                **overrides) -> BuildOutcome:
     """Check, then build with MkDocs into `out` (atomically). `overrides` go to MkDocs' config,
     e.g. use_directory_urls=False for the offline export."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     result = check_project(root, build_date)
     report = format_text(result.issues, result.files_checked) if result.issues else ""
     if result.failed(strict):
@@ -72,16 +79,53 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         return BuildOutcome(False, report, usage_error=f"in '{root}' staat geen mkdocs.yml.")
+    try:
+        runtime.activate()
+    except runtime.RuntimeMissing as exc:
+        return BuildOutcome(False, report, usage_error=str(exc))
     pin_build_date(build_date)
     quiet_mkdocs()
-    config = load_config(config_file=str(config_file), site_dir=str(out), strict=strict,
+    with AtomicOutput(out) as output, WarningCounter(runtime.LOGGERS) as warnings:
+        failure, site_url = _render(config_file, output.temp, result, strict, overrides)
+        if failure:
+            return BuildOutcome(False, report, failure)
+        for broken in check_links(output.temp, site_url):
+            _plugin_log().warning(broken.message())
+        if strict and warnings.count:
+            return BuildOutcome(False, report, f"afgebroken met {warnings.count} "
+                                "waarschuwing(en) hierboven in strikte modus (--strict).")
+        pages = sum(1 for _ in output.temp.rglob("*.html"))
+        output.commit()
+    return BuildOutcome(True, report, pages=pages)
+
+
+def _render(config_file: Path, site_dir: Path, result, strict: bool,
+            overrides: dict) -> tuple[str, str | None]:
+    """Run the renderer into `site_dir`: (the failure, or '' when it built; site_url)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict,
                          **overrides)
-    config.plugins["watwerkt"].preloaded = result
+    # The renderer must not abort on its own count: the link check runs over its output
+    # first, so a strict build reports every warning; WarningCounter, over the loggers of
+    # both runtimes, decides afterwards. (Configuration warnings still abort in load_config.)
+    config.strict = False
+    plugin = config.plugins["watwerkt"]
+    plugin.preloaded = result
+    plugin.managed = True  # the swap and the link check are ours, after the build
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     except (MkDocsException, SystemExit) as exc:
-        return BuildOutcome(False, report, str(exc) or "MkDocs brak de bouw af.")
+        return str(exc) or "MkDocs brak de bouw af.", None
     finally:
         config.plugins.on_shutdown()
-    return BuildOutcome(True, report, pages=sum(1 for _ in out.rglob("*.html")))
+    return "", config.site_url
+
+
+def _plugin_log() -> logging.Logger:
+    from generator.mkdocs_plugin import log
+
+    return log

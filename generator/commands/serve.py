@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from generator import runtime
 from generator.cli import EXIT_OK, EXIT_USAGE, add_common
 from generator.mkdocs_run import pin_build_date, quiet_mkdocs
 
@@ -19,6 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
+    try:
+        runtime.activate()
+    except runtime.RuntimeMissing as exc:
+        print(f"watwerkt: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     from mkdocs.commands.serve import serve
 
     if not (root / "mkdocs.yml").is_file():
@@ -27,7 +33,8 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     if args.today:
         pin_build_date(build_date)
     quiet_mkdocs()
-    logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
+    for name in runtime.LOGGERS:
+        logging.getLogger(f"{name}.commands.build").addFilter(_without_dirty_warning)
     print(f"Voorvertoning op http://{args.dev_addr}/ (stoppen met Ctrl+C). De site wordt "
           "opnieuw gebouwd zodra je een interventie, dossier of vocabularies.yml opslaat.",
           flush=True)

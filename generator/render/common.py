@@ -7,6 +7,7 @@ import html
 import posixpath
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -16,6 +17,7 @@ from generator.dates import format_date_nl
 from generator.model import Intervention
 
 DIRECTORY, FILE = "directory", "file"
+ENTRY_SOURCES = {"interventies/": "interventions/", "dossiers/": "dossiers/"}
 SPECIAL_LEVELS = {NOT_ASSESSED: "Niet beoordeeld", EXPIRED: "Erkenning verlopen"}
 # libyaml's emitter writes the same text as PyYAML's pure-Python one, about six times faster:
 # every page gets a header, so that is seconds per build at a thousand interventions.
@@ -23,10 +25,34 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
+class RootAbsolute:
+    """The url style of `watwerkt render` (a docs folder for any renderer): every link from the
+    site's root path ('/themas/x/', or '/pad/themas/x/' when site_url has a path), the same on
+    every page whatever its depth. Renderers differ in how they treat a relative link in raw
+    HTML (MkDocs leaves it, Zensical resolves it against the .md file); none touches this."""
+
+    base: str = "/"  # the path of site_url, ending in '/'
+
+
+def site_root_style(site_url: str | None) -> RootAbsolute:
+    path = urlsplit(site_url or "").path or "/"
+    return RootAbsolute(path if path.endswith("/") else path + "/")
+
+
+def source_path(src_uri: str) -> str | None:
+    """The content file behind a generated page, for the edit link; None for overviews."""
+    for prefix, folder in ENTRY_SOURCES.items():
+        if src_uri.startswith(prefix) and not src_uri.endswith("/index.md"):
+            return folder + src_uri[len(prefix):]
+    return None
+
+
+@dataclass(frozen=True)
 class Site:
     """What the renderer needs to know about where the pages will live."""
 
-    url_style: str = DIRECTORY  # DIRECTORY for the website, FILE for the offline export
+    # DIRECTORY for the website, FILE for the offline export, RootAbsolute for `render`
+    url_style: str | RootAbsolute = DIRECTORY
     repo_url: str | None = None
     edit_uri: str | None = None
     site_url: str | None = None
@@ -40,7 +66,7 @@ class Site:
     html_marker: str | None = None
 
 
-def page_url(src: str, style: str) -> str:
+def page_url(src: str, style: str | RootAbsolute) -> str:
     """Site-relative URL of a page: 'interventies/x.md' -> 'interventies/x/' or '….html'."""
     stem = src[:-3]
     if style == FILE:
@@ -66,8 +92,12 @@ def _relpath(target: str, start: str) -> str:
     return "/".join(parts) or "."
 
 
-def relative_url(from_src: str, to_src: str, style: str, query: str = "") -> str:
-    """A link from one page to another that works on any host and from file://."""
+def relative_url(from_src: str, to_src: str, style: str | RootAbsolute,
+                 query: str = "") -> str:
+    """A link from one page to another that works on any host and from file:// (with
+    RootAbsolute: from the site's root path instead)."""
+    if isinstance(style, RootAbsolute):
+        return style.base + page_url(to_src, DIRECTORY) + (f"?{query}" if query else "")
     start = posixpath.dirname(page_url(from_src, style).rstrip("/")) if style == FILE \
         else page_url(from_src, style).rstrip("/")
     target = page_url(to_src, style)
@@ -79,8 +109,10 @@ def relative_url(from_src: str, to_src: str, style: str, query: str = "") -> str
     return rel + (f"?{query}" if query else "")
 
 
-def asset_url(from_src: str, asset: str, style: str) -> str:
+def asset_url(from_src: str, asset: str, style: str | RootAbsolute) -> str:
     """A link to a file in the site (data, images) from a page."""
+    if isinstance(style, RootAbsolute):
+        return style.base + ("" if asset == "." else asset)
     start = page_url(from_src, style)
     start = posixpath.dirname(start) if style == FILE else start.rstrip("/")
     return posixpath.relpath(asset, start or ".")

@@ -9,6 +9,7 @@ from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.model import Dossier, Intervention
 from generator.render.common import (
     Site,
+    asset_url,
     html_block,
     level_label,
     page_header,
@@ -235,6 +236,7 @@ def render_home(catalog: Catalog, site: Site) -> str:
         dossiers_url=relative_url(src, "dossiers/index.md", site.url_style),
         levels_url=relative_url(src, "erkenning/index.md", site.url_style),
         data_url=relative_url(src, "data/index.md", site.url_style),
+        feed_url=asset_url(src, "feed.xml", site.url_style),
         search_action=relative_url(src, "index.md", site.url_style)))
 
 

@@ -1,6 +1,8 @@
 """Deterministic and atomic builds: the same content and build date give a byte-identical site,
 and a failed build (content errors, or a --strict build with a warning, through `watwerkt build`
-and through plain `mkdocs build --strict`) leaves the previous site exactly as it was."""
+and through plain `mkdocs build --strict`) leaves the previous site exactly as it was. On both
+runtimes (generator/runtime.py): the suite runs once with MkDocs and once with ProperDocs
+(scripts/test-properdocs.sh), and `python -m` calls whichever is installed."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pytest
 from built_sites import shipped_site
 from conftest import REPO, TODAY, run_cli
 
+from generator import runtime
 from tests.reliability.documents import body, document, intervention
 
 EPOCH = "1795305600"  # 2026-11-22T00:00:00Z, the same build date for `mkdocs build`
@@ -79,32 +82,57 @@ def test_content_error_leaves_the_previous_site_untouched(built_project):
     assert leftovers(root) == []
 
 
-def test_strict_build_with_a_content_warning_leaves_the_previous_site(built_project):
+@pytest.mark.parametrize("extra,expected", [
+    # from the content check, before the renderer
+    ("Zie [de site](http://www.example.org/).", ("waarschuwing", "http://")),
+    # from the link check over the renderer's output, after it: it stops the swap
+    ("Zie [elders](../bestaat-niet/).", ("Kapotte link", "--strict")),
+])
+def test_strict_build_with_a_warning_leaves_the_previous_site(built_project, extra, expected):
     root, before = built_project
-    _add(root, "onveilig", "Zie [de site](http://www.example.org/).")  # http: a warning
+    _add(root, "met-waarschuwing", extra)
     result = run_cli("build", "--root", str(root), "--today", TODAY, "--strict")
     assert result.returncode == 1
-    assert "waarschuwing" in result.stderr and "http://" in result.stderr
+    assert all(text in result.stderr for text in expected), result.stderr
+    assert snapshot(root / "site") == before
+    assert leftovers(root) == []
+
+
+def test_strict_build_with_a_renderer_warning_leaves_the_previous_site(built_project):
+    """A warning of the renderer itself (ProperDocs logs its own on `properdocs.*`, MkDocs on
+    `mkdocs.*`): the renderer aborts, and the previous site stays."""
+    root, before = built_project
+    (root / "pages" / "kapot.md").write_text("# Kapot\n\nZie [weg](bestaat-niet.md).\n",
+                                             encoding="utf-8")
+    result = run_cli("build", "--root", str(root), "--today", TODAY, "--strict")
+    assert result.returncode == 1
+    assert "bestaat-niet.md" in result.stderr
+    assert "De site is niet gebouwd" in result.stderr
     assert snapshot(root / "site") == before
     assert leftovers(root) == []
 
 
 def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` of the installed runtime (`properdocs build` when MkDocs is gone)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
-    env.update(SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
+    env.update(SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1",
+               DISABLE_MKDOCS_2_WARNING="true")
     # Not -q: MkDocs 1.6 then drops warnings before its strict counter sees them.
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=root,
-                          env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", runtime.cli_module(), "build", *args],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("extra,warning", [
-    ("Zie [de site](http://www.example.org/).", "http://"),  # from the content check
-    ("Zie [elders](../bestaat-niet/).", "Kapotte link"),  # from the post-build link check
+@pytest.mark.parametrize("extra,warning,page", [
+    ("Zie [de site](http://www.example.org/).", "http://", None),  # from the content check
+    ("Zie [elders](../bestaat-niet/).", "Kapotte link", None),  # from the link check
+    ("", "bestaat-niet.md", "Zie [weg](bestaat-niet.md)."),  # from the renderer itself
 ])
 def test_mkdocs_strict_build_with_a_warning_leaves_the_previous_site(built_project, extra,
-                                                                     warning):
+                                                                     warning, page):
     root, before = built_project
     _add(root, "met-waarschuwing", extra)
+    if page:
+        (root / "pages" / "kapot.md").write_text(f"# Kapot\n\n{page}\n", encoding="utf-8")
     result = mkdocs_build(root, "--strict")
     assert result.returncode != 0
     output = result.stdout + result.stderr

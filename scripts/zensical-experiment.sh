@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The Zensical experiment (README, "Andere renderers"): builds the generated pages with Zensical
+# and reports pages built, missing files and broken links. Zensical goes into its own venv
+# (default .venv-zensical, or $ZENSICAL_VENV): it must not replace MkDocs' packages in yours.
+# Zensical 0.0.73 is the newest release that installs from PyPI here (0.0.74 and later need a
+# zensical-ui release without files); set ZENSICAL_VERSION to try another.
+# Run it with the Python that has watwerkt installed: bash scripts/zensical-experiment.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${ZENSICAL_VENV:-.venv-zensical}
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+  "zensical==${ZENSICAL_VERSION:-0.0.73}"
+python3 -m generator.zensical_experiment --zensical-python "$VENV/bin/python" "$@"
