@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import mkdocs_log
 from generator.pipeline import check_project
 from generator.report import format_text
 
@@ -45,16 +45,10 @@ def pin_build_date(build_date: dt.date) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(build_date.timetuple()))
 
 
-def quiet_mkdocs() -> None:
-    """Show MkDocs' warnings and errors, not its progress chatter."""
-    from mkdocs.__main__ import ColorFormatter
-
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(ColorFormatter())
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+def quiet_mkdocs(show_progress: bool = False) -> None:
+    """Show MkDocs' warnings and errors in Dutch, not its progress chatter
+    (generator/mkdocs_log.py); `show_progress` for the preview, which says when it rebuilt."""
+    mkdocs_log.install(show_progress)
 
 
 def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
@@ -81,7 +75,8 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
     try:
         build(config)
     except (MkDocsException, SystemExit) as exc:
-        return BuildOutcome(False, report, str(exc) or "MkDocs brak de bouw af.")
+        return BuildOutcome(False, report,
+                            mkdocs_log.translate(str(exc)) or "MkDocs brak de bouw af.")
     finally:
         config.plugins.on_shutdown()
     return BuildOutcome(True, report, pages=sum(1 for _ in out.rglob("*.html")))
