@@ -148,3 +148,15 @@ def site() -> Path:
     from built_sites import shipped_site
 
     return shipped_site()
+
+
+def require_npm_file(path: Path) -> None:
+    """For a test that needs a file from an npm package (node_modules/…): skip, saying why,
+    when Node.js is not installed (a user without it can still run the suite); fail when
+    Node.js is there but `npm ci` was not run, as in CI, where scripts/test.sh runs it."""
+    if path.exists():
+        return
+    if shutil.which("node") is None:
+        pytest.skip(f"Node.js is not installed, so {path.relative_to(REPO)} is not either "
+                    "(scripts/test.sh runs npm ci when Node.js is there)")
+    pytest.fail(f"{path.relative_to(REPO)} is missing: run npm ci (scripts/test.sh does)")
