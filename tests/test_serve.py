@@ -3,7 +3,9 @@ check's errors in the page instead of getting stuck."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -73,3 +75,30 @@ def test_serve_rerenders_on_change_and_shows_errors(project):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_ctrl_c_stops_the_preview_cleanly_and_in_dutch(project):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(project), "--today",
+         "2026-11-22"], env={**os.environ, "WATWERKT_DEV_ADDR": f"127.0.0.1:{port}"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        # as from a terminal, even when the test runner was started with SIGINT ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", "<h1")
+        assert fetch(f"http://127.0.0.1:{port}/bestaat-niet/") == ""
+        process.send_signal(signal.SIGINT)
+        output = process.communicate(timeout=60)[0].decode("utf-8")
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0
+    lines = output.splitlines()
+    assert lines[0].startswith(f"Voorvertoning op http://127.0.0.1:{port}/ ")
+    assert lines[-1] == "Voorvertoning gestopt."
+    assert any(line.endswith(f"Klaar: de voorvertoning draait op http://127.0.0.1:{port}/")
+               for line in lines)
+    assert any(line.endswith("waarschuwing: /bestaat-niet/ bestaat niet (404).")
+               for line in lines)
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output
