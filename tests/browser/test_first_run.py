@@ -128,9 +128,11 @@ def test_first_command_installs_serves_and_stops_on_ctrl_c(first_run):
     assert "source .venv/bin/activate" in output
     assert "Voorvertoning gestopt." in output
     assert "/bestaat-niet/ bestaat niet (404)." in output
+    # What watwerkt says, after pip (whose own lines depend on the machine's pip set-up).
+    ours = output[output.index("In een nieuwe shell"):]
     for english in ("Traceback", "KeyboardInterrupt", "WARNING", "INFO", "Serving on",
                     "Documentation built", "end of life"):
-        assert english not in output, output
+        assert english not in ours, ours
 
 
 def test_export_offline_right_after_works_from_file(first_run, browser, tmp_path):
