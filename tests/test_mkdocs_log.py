@@ -4,12 +4,12 @@ loggers of both runtimes (mkdocs.*, properdocs.*), what is dropped, and Material
 from __future__ import annotations
 
 import logging
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import site_project
 
 from generator import mkdocs_log
 from generator.cli import main
@@ -21,12 +21,7 @@ TODAY = "2026-11-22"
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    for name in ("mkdocs.yml", "theme", "pages"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    return root
+    return site_project(tmp_path / "project")
 
 
 @pytest.fixture(autouse=True)

@@ -4,33 +4,14 @@ check's errors in the page instead of getting stuck."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-FIXTURE = REPO / "tests" / "fixtures" / "site"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+from conftest import fetch, free_port, site_project
 
 
 def wait_for(url: str, text: str, seconds: float = 90) -> str:
@@ -45,12 +26,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    for name in ("mkdocs.yml", "theme", "pages"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    return root
+    return site_project(tmp_path / "project")
 
 
 def test_serve_rerenders_on_change_and_shows_errors(project):

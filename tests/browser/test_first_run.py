@@ -10,16 +10,15 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
-import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import REPO, TODAY, new_page, search_titles
+from tests.conftest import fetch, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.stock]
 
@@ -37,20 +36,6 @@ def readme_first_command() -> str:
     block = re.search(r"```sh\n(.*?)```", readme, re.DOTALL)
     assert block, "README.md has no ```sh block"
     return re.sub(r"\s+#.*$", "", block.group(1).splitlines()[0]).strip()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def stock_env(bin_dir: Path, port: int) -> dict[str, str]:
