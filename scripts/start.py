@@ -62,14 +62,16 @@ def install(python: Path, extras: list[str]) -> None:
     wanted = hashlib.sha256(
         (ROOT / "pyproject.toml").read_bytes() + f"\n{target}\n{sys.version}".encode()
     ).hexdigest()
-    if STAMP.is_file() and STAMP.read_text(encoding="utf-8").strip() == wanted:
+    # One line per installed set of extras (the test command adds [test], start.py alone not).
+    done = STAMP.read_text(encoding="utf-8").split() if STAMP.is_file() else []
+    if wanted in done:
         return
     print(f"Wat Werkt installeren in {VENV} (pip; de eerste keer duurt dat even) …", flush=True)
     code = subprocess.call([str(python), "-m", "pip", "install", "--quiet",
                             "--disable-pip-version-check", "-e", target])
     if code != 0:
         fail("pip kon Wat Werkt niet installeren (zie de meldingen hierboven).")
-    STAMP.write_text(wanted + "\n", encoding="utf-8")
+    STAMP.write_text("".join(f"{line}\n" for line in [*done, wanted]), encoding="utf-8")
 
 
 def again_hint() -> str:
@@ -102,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.install_only:
         print(f"Wat Werkt staat in {VENV}. {again_hint()}", flush=True)
         return 0
-    command = [str(bin_dir(VENV) / "watwerkt"), *(args.command or ["serve"])]
+    program = bin_dir(VENV) / ("watwerkt.exe" if os.name == "nt" else "watwerkt")
+    command = [str(program), *(args.command or ["serve"])]
     print(again_hint(), flush=True)
     if os.name == "nt":
         return subprocess.call(command)

@@ -141,3 +141,15 @@ def test_export_offline_right_after_works_from_file(first_run, browser, tmp_path
     finally:
         page.context.close()
     assert guard.blocked == [], f"requests left the machine: {guard.blocked}"
+
+
+def test_running_it_again_reuses_the_environment(first_run):
+    clone, env, port, process, log = first_run
+    if process.poll() is None:  # run alone: let the first command finish installing
+        _wait_for_home(port, process, log)
+    result = subprocess.run([env["PATH"] + "/python3", "scripts/start.py", "--install-only"],
+                            cwd=clone, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "installeren" not in result.stdout  # pyproject.toml did not change: no pip run
+    assert result.stdout.startswith(f"Wat Werkt staat in {clone / '.venv'}. In een nieuwe "
+                                    "shell:")
