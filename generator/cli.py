@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -76,6 +77,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Material for MkDocs prints an English end-of-life banner when it thinks MkDocs' own command
+    # runs (it looks at sys.argv[0]); this is its documented switch. Set before Material loads.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser, modules = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

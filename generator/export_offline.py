@@ -1,11 +1,14 @@
 """The offline export: the whole site as one zip that works from file:// without any network.
 
 MkDocs builds the site with file URLs (links end in .html) and Material's `offline` plugin,
-which inlines the search index as a script so that search works without a server. That plugin
-would load its `iframe-worker` shim (Web Workers from file://) from a CDN; we name our own copy
-in `extra.polyfills` instead, so the plugin leaves it alone, and copy the shim from
-node_modules into the export. The result is checked for anything that would load from outside
-before it is zipped, and the zip is byte-for-byte the same for the same content and date.
+which inlines the search index as a script so that search works without a server. Material's
+search runs in a Web Worker, which a page opened from file:// may not start; that plugin would
+load a stand-in from a CDN. We ship our own (generator/assets/file-worker.js, installed with
+the Python package, so no Node.js is needed) and name it in `extra.polyfills`, so the plugin
+leaves it alone. Hooks (generator/offline_hooks.py) point the canonical links at the online
+addresses and make the 404 page work from file://. The result is checked for anything that
+would load from outside before it is zipped, and the zip is byte-for-byte the same for the same
+content and date.
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from pathlib import Path
 from generator.dates import format_date_nl
 from generator.mkdocs_run import BuildOutcome, build_site
 
-SHIM_PACKAGE = Path("node_modules") / "iframe-worker"
-SHIM_FILES = {"shim/index.js": "shim.js", "LICENSE": "LICENSE"}
-# The URL must contain "iframe-worker": that is how Material's offline plugin sees the shim is
-# already there and does not add its CDN copy.
+SHIM_SOURCE = Path(__file__).resolve().parent / "assets" / "file-worker.js"
+HOOKS = Path(__file__).resolve().parent / "offline_hooks.py"
+# The URL must contain "iframe-worker": that is how Material's offline plugin sees that a
+# stand-in for workers is already there and does not add its CDN copy.
 SHIM_DIR = "assets/javascripts/iframe-worker"
+SHIM_NAME = "shim.js"
 # Not part of the offline copy: the CMS needs the online repository, and sitemaps only list
 # online addresses.
 LEFT_OUT = ("admin", "sitemap.xml", "sitemap.xml.gz")
@@ -58,10 +62,6 @@ def default_zip_path(root: Path, build_date: dt.date) -> Path:
 def export_offline(root: Path, out_zip: Path, build_date: dt.date) -> ExportOutcome:
     """Check the content, build the offline site and write it to `out_zip`; an existing zip is
     replaced only when the new one is complete."""
-    shim = root / SHIM_PACKAGE
-    if not (shim / "shim" / "index.js").is_file():
-        return ExportOutcome(False, usage_error=(
-            f"'{shim}' ontbreekt; installeer de front-endpakketten met 'npm ci' in '{root}'."))
     if not (root / "mkdocs.yml").is_file():
         return ExportOutcome(False, usage_error=f"in '{root}' staat geen mkdocs.yml.")
     config = read_config(root)
@@ -96,15 +96,14 @@ def read_config(root: Path) -> dict:
 
 
 def stage_docs(root: Path, config: dict, target: Path) -> Path:
-    """The hand-written pages plus the iframe-worker shim from node_modules, as the export's
-    docs_dir: MkDocs then publishes the shim like any other file, so that it is there when
-    the build checks its links."""
+    """The hand-written pages plus our worker stand-in, as the export's docs_dir: MkDocs then
+    publishes the stand-in like any other file, so that it is there when the build checks its
+    links."""
     source = root / str(config.get("docs_dir") or "docs")
     if source.is_dir():
         shutil.copytree(source, target)
     (target / SHIM_DIR).mkdir(parents=True, exist_ok=True)
-    for name, copy in SHIM_FILES.items():
-        shutil.copyfile(root / SHIM_PACKAGE / name, target / SHIM_DIR / copy)
+    shutil.copyfile(SHIM_SOURCE, target / SHIM_DIR / SHIM_NAME)
     return target
 
 
@@ -115,14 +114,15 @@ def offline_overrides(config: dict, build_date: dt.date) -> dict:
     if not any(_plugin_name(p) == "offline" for p in plugins):
         plugins.append("offline")
     extra = dict(config.get("extra") or {})
-    extra["polyfills"] = [*extra.get("polyfills", []), f"{SHIM_DIR}/shim.js"]
+    extra["polyfills"] = [*extra.get("polyfills", []), f"{SHIM_DIR}/{SHIM_NAME}"]
     # Read by theme/partials/ww/announce.html: only the export shows the banner.
     extra["offline_export"] = {"date": format_date_nl(build_date),
                                "date_iso": build_date.isoformat()}
     overrides = {"use_directory_urls": False, "plugins": plugins, "extra": extra,
                  # No repository links: offline readers cannot edit, and Material would ask
                  # the repository host for its star count.
-                 "repo_url": "", "edit_uri": ""}
+                 "repo_url": "", "edit_uri": "",
+                 "hooks": [*(config.get("hooks") or []), str(HOOKS)]}
     theme = config.get("theme")
     features = theme.get("features", []) if isinstance(theme, dict) else []
     if any(str(f).startswith("navigation.instant") for f in features):

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import runtime
+from generator import mkdocs_log, runtime
 from generator.linkcheck import check_links
 from generator.pipeline import check_project
 from generator.publish import AtomicOutput, WarningCounter
@@ -55,17 +55,10 @@ def pin_build_date(build_date: dt.date) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(build_date.timetuple()))
 
 
-def quiet_mkdocs() -> None:
-    """Show MkDocs' warnings and errors, not its progress chatter."""
-    runtime.activate()
-    from mkdocs.__main__ import ColorFormatter
-
-    logger = runtime.root_logger()
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(ColorFormatter())
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+def quiet_mkdocs(show_progress: bool = False) -> None:
+    """Show MkDocs' warnings and errors in Dutch, not its progress chatter
+    (generator/mkdocs_log.py); `show_progress` for the preview, which says when it rebuilt."""
+    mkdocs_log.install(show_progress)
 
 
 def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
@@ -92,8 +85,8 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
         for broken in check_links(output.temp, site_url):
             _plugin_log().warning(broken.message())
         if strict and warnings.count:
-            return BuildOutcome(False, report, f"afgebroken met {warnings.count} "
-                                "waarschuwing(en) hierboven in strikte modus (--strict).")
+            return BuildOutcome(False, report,
+                                mkdocs_log.strict_failure(f"{warnings.count} warnings"))
         pages = sum(1 for _ in output.temp.rglob("*.html"))
         output.commit()
     return BuildOutcome(True, report, pages=pages)
@@ -119,7 +112,7 @@ def _render(config_file: Path, site_dir: Path, result, strict: bool,
     try:
         build(config)
     except (MkDocsException, SystemExit) as exc:
-        return str(exc) or "MkDocs brak de bouw af.", None
+        return mkdocs_log.translate(str(exc)) or "MkDocs brak de bouw af.", None
     finally:
         config.plugins.on_shutdown()
     return "", config.site_url

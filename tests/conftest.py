@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,41 @@ def site() -> Path:
     from built_sites import shipped_site
 
     return shipped_site()
+
+
+def require_npm_file(path: Path) -> None:
+    """For a test that needs a file from an npm package (node_modules/…): skip, saying why,
+    when Node.js is not installed (a user without it can still run the suite); fail when
+    Node.js is there but `npm ci` was not run, as in CI, where scripts/test.sh runs it."""
+    if path.exists():
+        return
+    if shutil.which("node") is None:
+        pytest.skip(f"Node.js is not installed, so {path.relative_to(REPO)} is not either "
+                    "(scripts/test.sh runs npm ci when Node.js is there)")
+    pytest.fail(f"{path.relative_to(REPO)} is missing: run npm ci (scripts/test.sh does)")
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on, for a preview server under test."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page's text, or "" when there is none (not yet served, or an error status)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def site_project(root: Path) -> Path:
+    """The small fixture content (tests/fixtures/site) with the repository's mkdocs.yml,
+    theme and pages: a whole site that builds in seconds."""
+    shutil.copytree(TESTS / "fixtures" / "site", root)
+    for name in ("mkdocs.yml", "theme", "pages"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    return root

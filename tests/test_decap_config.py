@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from built_sites import shipped_site
-from conftest import REPO
+from conftest import REPO, require_npm_file
 
 from generator.render import admin
 from generator.render.admin import decap_config, github_repo, render_admin, render_editor_files
@@ -154,8 +154,7 @@ def test_no_admin_in_the_offline_export_or_when_switched_off(monkeypatch) -> Non
 
 def test_local_mode_copies_decap_from_node_modules() -> None:
     dist = REPO / admin.DECAP_DIST
-    if not (dist / "decap-cms.js").is_file():
-        pytest.fail("node_modules/decap-cms is missing: run npm ci")
+    require_npm_file(dist / "decap-cms.js")
     files = render_admin(VOCAB, SITE, "example/wat-werkt", "local", {})
     assert 'src="decap-cms.js"' in files["admin/index.html"]
     chunks = sorted(p.name for p in dist.glob("*.decap-cms.js"))

@@ -3,32 +3,15 @@ check's errors in the page instead of getting stuck."""
 
 from __future__ import annotations
 
-import shutil
-import socket
+import os
+import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-FIXTURE = REPO / "tests" / "fixtures" / "site"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+from conftest import fetch, free_port, site_project
 
 
 def wait_for(url: str, text: str, seconds: float = 90) -> str:
@@ -43,12 +26,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    for name in ("mkdocs.yml", "theme", "pages"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    return root
+    return site_project(tmp_path / "project")
 
 
 def test_serve_rerenders_on_change_and_shows_errors(project):
@@ -73,3 +51,30 @@ def test_serve_rerenders_on_change_and_shows_errors(project):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_ctrl_c_stops_the_preview_cleanly_and_in_dutch(project):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(project), "--today",
+         "2026-11-22"], env={**os.environ, "WATWERKT_DEV_ADDR": f"127.0.0.1:{port}"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        # as from a terminal, even when the test runner was started with SIGINT ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", "<h1")
+        assert fetch(f"http://127.0.0.1:{port}/bestaat-niet/") == ""
+        process.send_signal(signal.SIGINT)
+        output = process.communicate(timeout=60)[0].decode("utf-8")
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0
+    lines = output.splitlines()
+    assert lines[0].startswith(f"Voorvertoning op http://127.0.0.1:{port}/ ")
+    assert lines[-1] == "Voorvertoning gestopt."
+    assert any(line.endswith(f"Klaar: de voorvertoning draait op http://127.0.0.1:{port}/")
+               for line in lines)
+    assert any(line.endswith("waarschuwing: /bestaat-niet/ bestaat niet (404).")
+               for line in lines)
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,11 +12,15 @@ from generator import runtime
 from generator.cli import EXIT_OK, EXIT_USAGE, add_common
 from generator.mkdocs_run import pin_build_date, quiet_mkdocs
 
+DEFAULT_ADDR = "127.0.0.1:8000"
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
-    parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="ADRES:POORT",
-                        help="waar de voorvertoning luistert (standaard 127.0.0.1:8000)")
+    parser.add_argument("--dev-addr", default=os.environ.get("WATWERKT_DEV_ADDR", DEFAULT_ADDR),
+                        metavar="ADRES:POORT",
+                        help=f"waar de voorvertoning luistert (standaard {DEFAULT_ADDR}, of "
+                             "de omgevingsvariabele WATWERKT_DEV_ADDR)")
 
 
 def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
@@ -32,22 +36,19 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
         return EXIT_USAGE
     if args.today:
         pin_build_date(build_date)
-    quiet_mkdocs()
-    for name in runtime.LOGGERS:
-        logging.getLogger(f"{name}.commands.build").addFilter(_without_dirty_warning)
-    print(f"Voorvertoning op http://{args.dev_addr}/ (stoppen met Ctrl+C). De site wordt "
-          "opnieuw gebouwd zodra je een interventie, dossier of vocabularies.yml opslaat.",
-          flush=True)
+    # Dutch log lines, with the rebuilds; MkDocs' warning that a dirty build may leave the
+    # navigation stale is dropped: our pages are compared whole
+    # (WatWerktPlugin._unchanged_pages), so it would only alarm editors.
+    quiet_mkdocs(show_progress=True)
+    print(f"Voorvertoning op http://{args.dev_addr}/ zodra de site gebouwd is (stoppen met "
+          "Ctrl+C). De site wordt opnieuw gebouwd zodra je een interventie, dossier of "
+          "vocabularies.yml opslaat.", flush=True)
     try:
         # Dirty: a rebuild skips the pages the watwerkt plugin marks unchanged.
         serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True,
               build_type="dirty")
     except KeyboardInterrupt:
+        # Ctrl+C during the first build (MkDocs catches it itself once the server runs).
         pass
+    print("Voorvertoning gestopt.", flush=True)
     return EXIT_OK
-
-
-def _without_dirty_warning(record: logging.LogRecord) -> bool:
-    """MkDocs warns in English that a dirty build may leave navigation stale. Our pages are
-    compared whole (WatWerktPlugin._unchanged_pages), so the warning would only alarm editors."""
-    return "'dirty' build" not in record.getMessage()

@@ -106,9 +106,10 @@ def page(browser, site_server):
 def search_titles(page, query: str, attempts: int = 30) -> list[str]:
     """Type a query into Material's search box and return the result titles.
 
-    Material builds its index in a worker after the page loads (from file://, through the
-    iframe shim); a query typed before the index is ready gets no answer, so it is typed again
-    until results appear. Material listens to key presses, hence type() rather than fill()."""
+    Material builds its index in a worker after the page loads (from file://, through our
+    worker stand-in, generator/assets/file-worker.js); a query typed before the index is ready
+    gets no answer, so it is typed again until results appear. Material listens to key
+    presses, hence type() rather than fill()."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     box = page.locator("input.md-search__input")

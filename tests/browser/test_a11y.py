@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import REPO, new_page
+from tests.conftest import require_npm_file
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,7 @@ def violations(page, url: str) -> list[dict]:
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
 def test_no_serious_or_critical_violation_on_desktop_and_phone(page, phone, site_server, path):
-    assert AXE.is_file(), "axe-core is installed by `npm ci` (package.json)"
+    require_npm_file(AXE)
     for viewer in (page, phone):
         found = violations(viewer, site_server.url + path)
         serious = [v for v in found if v["impact"] in ("serious", "critical")]

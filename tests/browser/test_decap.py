@@ -19,6 +19,7 @@ from generator.pipeline import check_project
 from generator.render.admin import DECAP_DIST, MODE_ENV
 from generator.schema import FIELDS
 from tests.browser.conftest import REPO, TODAY, SiteServer, new_page
+from tests.conftest import require_npm_file
 
 pytestmark = pytest.mark.browser
 TIMEOUT_MS = 60_000  # Decap is a 5 MB script; a slow CI machine needs a while to start it
@@ -29,7 +30,7 @@ def decap_server(tmp_path_factory):
     """The shipped content built with WATWERKT_DECAP=local: Decap copied from node_modules."""
     from generator.cli import main
 
-    assert (REPO / DECAP_DIST / "decap-cms.js").is_file(), "run npm ci: decap-cms is missing"
+    require_npm_file(REPO / DECAP_DIST / "decap-cms.js")
     out = tmp_path_factory.mktemp("decap") / "site"
     previous = os.environ.get(MODE_ENV)
     os.environ[MODE_ENV] = "local"

@@ -21,8 +21,6 @@ def offline_site(tmp_path_factory) -> Path:
     """The shipped content exported and unzipped once; the folder a reader opens."""
     from generator.cli import main
 
-    if not (REPO / "node_modules/iframe-worker/shim/index.js").is_file():
-        pytest.fail("node_modules/iframe-worker is missing: run npm ci (scripts/test.sh does)")
     out = tmp_path_factory.mktemp("offline")
     target = out / f"{FOLDER}.zip"
     assert main(["export", "offline", "--root", str(REPO), "--out", str(target),
@@ -124,3 +122,20 @@ def test_print_view_of_a_dossier_fits_one_page_with_its_interventions(
     assert titles == [catalog.intervention(s).title for s in dossier.interventions]
     pdf = offline_page.pdf(format="A4")  # Chromium prints with print media
     assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 1  # the page objects
+
+
+def test_the_404_page_is_dutch_and_styled_from_file(offline_page, offline_site):
+    offline_page.goto(url_of(offline_site, "404.html"))
+    assert offline_page.title() == "Pagina niet gevonden - Wat Werkt"
+    assert offline_page.locator("h1").inner_text() == "Pagina niet gevonden"
+    assert offline_page.locator(".md-header").evaluate(
+        "e => getComputedStyle(e).position") == "sticky"
+    offline_page.fill("#ww-404-search", "Schuldhulpmaatje")
+    offline_page.locator(".ww-search button").click()
+    offline_page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert "Schuldhulpmaatje" in offline_page.locator(
+        ".md-search-result__item h1").all_inner_texts()
+    offline_page.goto(url_of(offline_site, "404.html"))
+    offline_page.get_by_role("link", name="Alle dossiers").click()
+    offline_page.wait_for_load_state("load")
+    assert offline_page.url == url_of(offline_site, "dossiers/index.html")
