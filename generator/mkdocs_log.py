@@ -183,16 +183,17 @@ class DutchHandler(logging.StreamHandler):
 
 
 def install(show_progress: bool = False) -> None:
-    """Route the active runtime's top logger through one Dutch handler. Under ProperDocs the
-    legacy `mkdocs` logger is its child (generator/runtime.py), so one handler sees both;
-    a handler on each would print every line twice. Calling it again replaces the handler, so
-    repeated builds in one process print once."""
+    """Route the runtimes' loggers (mkdocs.*, properdocs.*) through one Dutch handler each.
+    Under ProperDocs the legacy `mkdocs` logger is a child of `properdocs`
+    (generator/runtime.py): it gets no handler of its own, or every line would print twice.
+    Calling it again replaces the handlers, so repeated builds in one process print once."""
     from generator import runtime
 
-    active = runtime.root_logger()
+    runtime.activate()
     for name in RUNTIMES:
         logger = logging.getLogger(name)
         for handler in [h for h in logger.handlers if isinstance(h, DutchHandler)]:
             logger.removeHandler(handler)
         logger.setLevel(logging.INFO if show_progress else logging.WARNING)
-    active.addHandler(DutchHandler(show_progress))
+        if not (logger.propagate and logger.parent.name in RUNTIMES):
+            logger.addHandler(DutchHandler(show_progress))
