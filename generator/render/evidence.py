@@ -105,9 +105,11 @@ def finder_link(site: Site, src: str, filters: list[tuple[str, str]]) -> str:
 
 
 def table_rows(site: Site, src: str, matrix: Matrix, links: bool = True,
-               only_rows: list[str] | None = None) -> list[dict]:
-    """What the template draws: per row its label, total and cells (count, shade, link)."""
-    largest = max(matrix.counts.values(), default=0)
+               only_rows: list[str] | None = None, largest: int | None = None) -> list[dict]:
+    """What the template draws: per row its label, total and cells (count, shade, link).
+    `largest` is the count of the darkest shade; by default the matrix's own largest."""
+    if largest is None:
+        largest = max(matrix.counts.values(), default=0)
     rows = []
     for row_id, row_label in matrix.rows.values:
         if only_rows is not None and row_id not in only_rows:
@@ -127,10 +129,11 @@ def table_rows(site: Site, src: str, matrix: Matrix, links: bool = True,
 
 
 def map_html(site: Site, src: str, matrix: Matrix, caption: str, region: str,
-             links: bool = True, only_rows: list[str] | None = None) -> str:
+             links: bool = True, only_rows: list[str] | None = None,
+             largest: int | None = None) -> str:
     return render_template("evidence_map.html", caption=caption, region=region,
-                           columns=matrix.columns, rows=table_rows(site, src, matrix, links,
-                                                                   only_rows))
+                           columns=matrix.columns,
+                           rows=table_rows(site, src, matrix, links, only_rows, largest))
 
 
 def render_evidence(catalog: Catalog, site: Site) -> dict[str, str]:
@@ -162,8 +165,10 @@ def render_evidence_page(catalog: Catalog, site: Site) -> str:
 
 def dossier_map(catalog: Catalog, site: Site, src: str, items: list[Intervention]) -> str:
     """The map of a dossier's own interventions: the themes they have, against the levels.
-    Its cells are not links: the finder cannot filter on a dossier, so it would show more."""
+    Its cells are not links: the finder cannot filter on a dossier, so it would show more.
+    Shaded on the scale of the whole databank's map, so a 1 looks the same on both."""
     matrix = count_matrix(catalog, items, level_axis(catalog))
+    whole = count_matrix(catalog, catalog.interventions, level_axis(catalog))
     themes = [t for t, _ in matrix.rows.values if matrix.totals[t]]
     if not themes:
         return ""
@@ -171,7 +176,7 @@ def dossier_map(catalog: Catalog, site: Site, src: str, items: list[Intervention
         "evidence_dossier.html",
         table=Markup(map_html(site, src, matrix, "Interventies in dit dossier per thema en "
                                "erkenningsniveau", "Bewijskaart van dit dossier", links=False,
-                               only_rows=themes)),
+                               only_rows=themes, largest=max(whole.counts.values()))),
         map_url=relative_url(src, SRC, site.url_style))
 
 

@@ -98,8 +98,9 @@ def test_the_page_never_scrolls_sideways(browser, site_server, width) -> None:
     if width < 400:  # the matrix is wider than a phone: it scrolls inside its region
         assert regions.first.evaluate("r => r.scrollWidth > r.clientWidth")
         regions.first.focus()
-        page.keyboard.press("ArrowRight")
-        assert regions.first.evaluate("r => r.scrollLeft") > 0
+        page.keyboard.press("ArrowRight")  # the focused region scrolls (smoothly: wait for it)
+        page.wait_for_function("r => r.scrollLeft > 0", arg=regions.first.element_handle(),
+                               timeout=5000)
     else:
         assert regions.first.evaluate("r => r.scrollWidth <= r.clientWidth")
     page.context.close()
@@ -107,7 +108,8 @@ def test_the_page_never_scrolls_sideways(browser, site_server, width) -> None:
 
 
 def test_the_map_works_without_javascript_and_on_paper(browser, site_server) -> None:
-    page, _ = new_page(browser, (site_server.url,), java_script_enabled=False)
+    # 680 CSS pixels: the width of A4 within the print margins (print.css: 15 mm each side)
+    page, _ = new_page(browser, (site_server.url,), width=680, java_script_enabled=False)
     page.goto(site_server.url + "bewijs/")
     assert page.locator("table.ww-map caption").count() == 2
     assert page.locator("table.ww-map tbody td a").count() > 30
@@ -115,6 +117,10 @@ def test_the_map_works_without_javascript_and_on_paper(browser, site_server) -> 
     assert page.locator(".md-header").is_hidden()
     region = page.locator(".ww-map-wrap").first
     assert region.evaluate("r => getComputedStyle(r).overflowX") == "visible"
+    # paper cannot scroll: both matrices fit the width of the page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 680
+    for width in page.eval_on_selector_all("table.ww-map", "ts => ts.map(t => t.offsetWidth)"):
+        assert width <= 680
     cell = page.locator("td.ww-map__cell--s4").first
     assert cell.evaluate("c => getComputedStyle(c).printColorAdjust") == "exact"
     assert page.pdf(format="A4")[:4] == b"%PDF"
