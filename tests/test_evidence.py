@@ -307,3 +307,14 @@ def test_dutch_names_keep_their_particle() -> None:
         "Hendriks, M., & Van der Linden, K.")
     assert apa_authors(tuple(person_name(n) for n in ("A B", "C D", "Anne-Marie E"))) == (
         "B, A., D, C., & E, A.-M.")
+
+
+def test_the_data_page_documents_every_key_of_bewijs_json(site, evidence) -> None:
+    page = site / "data/index.html"
+    text = page.read_text("utf-8")
+    section = text.split('id="bewijskaart"', 1)[1].split("<h2", 1)[0]
+    documented = set(re.findall(r"<code>([a-z_]+)</code>", section))
+    assert set(evidence) <= documented, set(evidence) - documented
+    assert {"total", "counts", "id", "label"} <= documented  # the keys of each row
+    downloads = re.findall(r'<a href="([^"]+)" download>bewijs\.json</a>', text)
+    assert [resolve(site, page, h)[0] for h in downloads] == [site / "data/bewijs.json"]
