@@ -136,6 +136,13 @@ def map_html(site: Site, src: str, matrix: Matrix, caption: str, region: str,
                            rows=table_rows(site, src, matrix, links, only_rows, largest))
 
 
+def databank_maps(catalog: Catalog) -> tuple[Matrix, Matrix]:
+    """The two maps of the whole databank: themes by level, themes by target group."""
+    return (count_matrix(catalog, catalog.interventions, level_axis(catalog)),
+            count_matrix(catalog, catalog.interventions,
+                         vocab_axis(catalog, "target_groups", "doelgroep", "Doelgroep")))
+
+
 def render_evidence(catalog: Catalog, site: Site) -> dict[str, str]:
     """The page /bewijs/ and its open data file."""
     return {SRC: render_evidence_page(catalog, site),
@@ -143,9 +150,7 @@ def render_evidence(catalog: Catalog, site: Site) -> dict[str, str]:
 
 
 def render_evidence_page(catalog: Catalog, site: Site) -> str:
-    levels = count_matrix(catalog, catalog.interventions, level_axis(catalog))
-    groups = count_matrix(catalog, catalog.interventions,
-                          vocab_axis(catalog, "target_groups", "doelgroep", "Doelgroep"))
+    levels, groups = databank_maps(catalog)
     active = counted(catalog.interventions)
     body = render_template(
         "evidence_page.html", count=len(active),
@@ -168,10 +173,10 @@ def dossier_map(catalog: Catalog, site: Site, src: str, items: list[Intervention
     Its cells are not links: the finder cannot filter on a dossier, so it would show more.
     Shaded on the scale of the whole databank's map, so a 1 looks the same on both."""
     matrix = count_matrix(catalog, items, level_axis(catalog))
-    whole = count_matrix(catalog, catalog.interventions, level_axis(catalog))
     themes = [t for t, _ in matrix.rows.values if matrix.totals[t]]
     if not themes:
         return ""
+    whole, _ = databank_maps(catalog)
     return render_template(
         "evidence_dossier.html",
         table=Markup(map_html(site, src, matrix, "Interventies in dit dossier per thema en "
@@ -188,17 +193,14 @@ def _json_matrix(matrix: Matrix) -> list[dict]:
 
 def evidence_data(catalog: Catalog, site: Site) -> dict:
     """The numbers of the map as data: the same function counts both."""
-    levels = count_matrix(catalog, catalog.interventions, level_axis(catalog))
-    groups = count_matrix(catalog, catalog.interventions,
-                          vocab_axis(catalog, "target_groups", "doelgroep", "Doelgroep"))
+    levels, groups = databank_maps(catalog)
     data = {"version": FORMAT_VERSION, "build_date": catalog.build_date.isoformat(),
             "title": f"{site.site_name}: bewijskaart",
+            "license": {"name": site.data_license, "url": site.data_license_url},
             "source": absolute_url(site, SRC),
             "documentation": absolute_url(site, "data/index.md") + "#bewijskaart",
             "counted": "actieve interventies; ingetrokken interventies tellen niet mee",
             "interventions": len(counted(catalog.interventions))}
-    if site.data_license:
-        data["license"] = {"name": site.data_license, "url": site.data_license_url}
     data["levels"] = [{"id": i, "label": label} for i, label in levels.columns.values]
     data["target_groups"] = [{"id": i, "label": label} for i, label in groups.columns.values]
     data["themes_by_level"] = _json_matrix(levels)
