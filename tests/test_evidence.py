@@ -194,6 +194,9 @@ def test_every_dossier_shows_the_map_of_its_own_interventions(site, catalog) -> 
             assert counts == [expected(items, theme, "niveau", lv) for lv in levels]
             assert all(c["href"] is None for c in cells)  # the finder has no dossier filter
         assert _links_to_map(site, page)
+        # the sanitizer of entry pages keeps the scrolling region focusable for a keyboard
+        assert re.search(r'<div class="ww-map-wrap" role="region" aria-label="[^"]+" '
+                         r'tabindex="0">', page.read_text("utf-8"))
 
 
 def _links_to_map(site: Path, page: Path) -> bool:
