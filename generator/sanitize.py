@@ -36,6 +36,9 @@ GENERATED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "th": frozenset({"scope", "colspan", "rowspan", "style"}),
     "td": frozenset({"style"}),  # Python-Markdown's tables align cells with style="text-align"
     "ol": frozenset({"start"}),
+    # The evidence map on a dossier page scrolls in a focusable region (tabindex="0"), so a
+    # keyboard can scroll it; tabindex runs nothing.
+    "div": frozenset({"tabindex"}),
 }
 
 TAGS = frozenset(ALLOWED_TAGS) | GENERATED_TAGS

@@ -8,12 +8,13 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from conftest import BUILD_DATE, REPO
 
 from generator.pipeline import check_project
 from generator.render.common import Site
-from generator.render.feed import MAX_ENTRIES, feed_xml
+from generator.render.feed import MAX_ENTRIES, feed_xml, theme_feed
 
 A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://watwerkt.example.org/"
@@ -26,21 +27,35 @@ def feed(site) -> ET.Element:
     return ET.fromstring((site / "feed.xml").read_bytes())
 
 
-def test_feed_is_atom_with_the_required_elements(feed) -> None:
+def check_atom(feed: ET.Element, title: str, self_url: str, alternate: str) -> None:
+    """What every feed of the site must have (RFC 4287)."""
     assert feed.tag == f"{A}feed"
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl"
-    assert feed.findtext(f"{A}title") == "Wat Werkt: nieuw en bijgewerkt"
+    assert feed.findtext(f"{A}title") == title
     assert feed.findtext(f"{A}id").startswith("tag:watwerkt.example.org,")
     assert RFC3339.match(feed.findtext(f"{A}updated"))
     assert feed.find(f"{A}author/{A}name").text == "Wat Werkt"
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{A}link")}
-    assert links == {"self": SITE_URL + "feed.xml", "alternate": SITE_URL}
+    assert links == {"self": self_url, "alternate": alternate}
     ids = [entry.findtext(f"{A}id") for entry in feed.findall(f"{A}entry")]
     assert len(ids) == len(set(ids)), "every entry needs its own id"
     for entry in feed.findall(f"{A}entry"):
         assert entry.findtext(f"{A}title") and entry.findtext(f"{A}summary")
         assert RFC3339.match(entry.findtext(f"{A}updated"))
         assert [link.get("rel") for link in entry.findall(f"{A}link")] == ["alternate"]
+
+
+def check_with_feedparser(raw: bytes) -> feedparser.FeedParserDict:
+    """feedparser, the parser most feed readers build on, reads it as well-formed Atom 1.0."""
+    parsed = feedparser.parse(raw)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    return parsed
+
+
+def test_feed_is_atom_with_the_required_elements(feed, site) -> None:
+    check_atom(feed, "Wat Werkt: nieuw en bijgewerkt", SITE_URL + "feed.xml", SITE_URL)
+    check_with_feedparser((site / "feed.xml").read_bytes())
 
 
 def test_feed_lists_every_entry_newest_first(feed, catalog) -> None:
@@ -77,8 +92,12 @@ def test_feed_entries_link_to_built_pages(feed, site) -> None:
 def test_feed_depends_on_the_content_not_on_the_clock() -> None:
     site = Site(site_url=SITE_URL)
     first = feed_xml(check_project(REPO, BUILD_DATE).catalog, site)
-    later = feed_xml(check_project(REPO, BUILD_DATE + dt.timedelta(days=400)).catalog, site)
-    assert first == later
+    later_catalog = check_project(REPO, BUILD_DATE + dt.timedelta(days=400)).catalog
+    assert first == feed_xml(later_catalog, site)
+    catalog = check_project(REPO, BUILD_DATE).catalog
+    for term in catalog.vocab.terms("themes"):
+        spec = theme_feed(term.id, term.label)
+        assert feed_xml(catalog, site, spec) == feed_xml(later_catalog, site, spec), term.id
 
 
 def test_every_page_links_the_feed_in_its_footer_not_its_head(site) -> None:
@@ -96,3 +115,38 @@ def test_every_page_links_the_feed_in_its_footer_not_its_head(site) -> None:
             target = posixpath.normpath(posixpath.join(
                 page.parent.relative_to(site).as_posix(), found[0]))
             assert target == "feed.xml", (page, found)
+
+
+def theme_ids() -> list[str]:
+    return [t.id for t in check_project(REPO, BUILD_DATE).catalog.vocab.terms("themes")]
+
+
+@pytest.mark.parametrize("theme", theme_ids())
+def test_every_theme_has_a_valid_feed_of_its_own_entries(site, catalog, theme) -> None:
+    raw = (site / "themas" / theme / "feed.xml").read_bytes()
+    feed = ET.fromstring(raw)
+    label = catalog.vocab.label("themes", theme)
+    check_atom(feed, f"Wat Werkt: thema {label}", f"{SITE_URL}themas/{theme}/feed.xml",
+               f"{SITE_URL}themas/{theme}/")
+    parsed = check_with_feedparser(raw)
+    expected = {f"{SITE_URL}interventies/{i.slug}/" for i in catalog.interventions
+                if theme in i.themes and i.last_reviewed}
+    expected |= {f"{SITE_URL}dossiers/{d.slug}/" for d in catalog.dossiers if theme in d.themes}
+    assert {e.link for e in parsed.entries} == expected
+    assert len(parsed.entries) == min(len(expected), MAX_ENTRIES)
+    updated = [entry.findtext(f"{A}updated") for entry in feed.findall(f"{A}entry")]
+    assert updated == sorted(updated, reverse=True)
+    for entry in parsed.entries:
+        assert theme in {tag.term for tag in entry.tags}
+
+
+@pytest.mark.parametrize("theme", theme_ids())
+def test_the_theme_page_links_its_feed(site, theme) -> None:
+    page = site / "themas" / theme / "index.html"
+    head, body = page.read_text("utf-8").split("</head>", 1)
+    assert not HEAD_LINK.findall(head)  # a head link makes Material fetch sitemap.xml
+    links = re.findall(r'<a href="([^"]*feed\.xml)" type="application/atom\+xml">([^<]+)</a>',
+                       body.split('class="md-footer', 1)[0])
+    assert [text for _, text in links] == ["Volg dit thema met een feed (Atom)"]
+    target = posixpath.normpath(posixpath.join(f"themas/{theme}", links[0][0]))
+    assert target == f"themas/{theme}/feed.xml"

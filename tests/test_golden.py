@@ -18,6 +18,8 @@ import pytest
 from generator.pipeline import check_project
 from generator.render import render_entries
 from generator.render.common import DIRECTORY, FILE, Site
+from generator.render.evidence import SRC as EVIDENCE_SRC
+from generator.render.evidence import render_evidence_page
 from generator.render.overviews import render_overviews
 
 HERE = Path(__file__).parent
@@ -32,6 +34,7 @@ def rendered(style: str) -> dict[str, str]:
     assert not result.failed(strict=True), result.issues
     site = Site(url_style=style, repo_url="https://github.com/example/wat-werkt")
     pages = {**render_entries(result.catalog, site), **render_overviews(result.catalog, site)}
+    pages[EVIDENCE_SRC] = render_evidence_page(result.catalog, site)
     return dict(sorted(pages.items()))
 
 

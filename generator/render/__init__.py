@@ -11,9 +11,11 @@ from generator.catalog import Catalog
 from generator.render.admin import render_editor_files
 from generator.render.aliases import render_aliases
 from generator.render.beheer import render_beheer
+from generator.render.citation import render_citations
 from generator.render.common import Site
 from generator.render.data_page import render_open_data
 from generator.render.entries import render_dossier, render_intervention
+from generator.render.evidence import render_evidence
 from generator.render.feed import render_feed
 from generator.render.finder import render_finder
 from generator.render.overviews import render_overviews
@@ -35,6 +37,7 @@ RENDERERS = [render_entries, render_overviews, render_finder, render_print_views
              render_editor_files]
 
 RENDERERS += [render_open_data, render_feed, render_beheer, render_aliases]
+RENDERERS += [render_evidence, render_citations]
 
 
 def render_site(catalog: Catalog, site: Site) -> dict[str, str]:

@@ -11,7 +11,7 @@ import re
 from markupsafe import Markup, escape
 
 from generator.catalog import Catalog
-from generator.render.common import Site, asset_url, page_header, render_template
+from generator.render.common import Site, asset_url, page_header, relative_url, render_template
 from generator.render.data import (
     CSV_COLUMNS,
     CSV_FILE,
@@ -22,6 +22,9 @@ from generator.render.data import (
     SCHEMAS,
     render_data_files,
 )
+from generator.render.evidence import DATA_FILE as EVIDENCE_FILE
+from generator.render.evidence import SRC as EVIDENCE_SRC
+from generator.render.evidence import evidence_json
 from generator.render.feed import FEED_FILE
 from generator.schema import (
     BOOL,
@@ -99,6 +102,10 @@ def render_data_page(catalog: Catalog, site: Site, files: dict[str, str]) -> str
         {"url": link(FILES["dossier"]), "name": "dossiers.json",
          "size": _size(files[FILES["dossier"]]),
          "what": f"{len(catalog.dossiers)} dossiers met alle velden en de tekst"},
+        {"url": link(EVIDENCE_FILE), "name": "bewijs.json",
+         "size": _size(evidence_json(catalog, site)),
+         "what": "de cijfers van de bewijskaart: interventies per thema en erkenningsniveau, "
+                 "en per thema en doelgroep"},
         {"url": link(FEED_FILE), "name": "feed.xml", "size": None,
          "what": "Atom-feed van nieuwe en bijgewerkte interventies en dossiers"},
     ]
@@ -108,7 +115,9 @@ def render_data_page(catalog: Catalog, site: Site, files: dict[str, str]) -> str
         schema_intervention=link(SCHEMAS["intervention"]), schema_dossier=link(SCHEMAS["dossier"]),
         intervention_fields=field_rows("intervention"), dossier_fields=field_rows("dossier"),
         csv_columns=CSV_COLUMNS, separator=LIST_SEPARATOR, feed_url=link(FEED_FILE),
-        statuses=list(RECOGNITION_STATUSES.items()))
+        statuses=list(RECOGNITION_STATUSES.items()),
+        evidence_map_url=relative_url(SRC, EVIDENCE_SRC, site.url_style),
+        finder_url=relative_url(SRC, "interventies/index.md", site.url_style))
     # Markdown headings in the template need a blank line around them (render_template
     # removes blank lines so that raw HTML blocks stay whole).
     body = re.sub(r"^(## .+)$", r"\n\1\n", body, flags=re.MULTILINE)

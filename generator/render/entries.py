@@ -12,6 +12,7 @@ from generator.catalog import Catalog
 from generator.dates import format_date_nl
 from generator.history import last_change
 from generator.model import Dossier, Intervention
+from generator.render.citation import citation_html
 from generator.render.common import (
     Site,
     badge,
@@ -20,11 +21,13 @@ from generator.render.common import (
     relative_url,
     render_template,
 )
+from generator.render.evidence import dossier_map
 from generator.render.jsonld import as_json_text, dossier_jsonld, intervention_jsonld
 from generator.render.print_views import print_view_src
 
 ASSESSORS_NL = {"erkenningscommissie": "de erkenningscommissie",
                 "praktijkpanel": "een praktijkpanel"}
+CITE_TITLE = "Zo citeer je deze beschrijving"
 _HEADING_RE = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -128,7 +131,15 @@ def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervent
         parts.append(_section(site, "Genoemd in dossiers",
                               render_template("link_list.html", links=links), taken,
                               searchable=False))
+    parts.append(_citation_section(catalog, site, src, item, taken))
     return parts
+
+
+def _citation_section(catalog: Catalog, site: Site, src: str, entry: Intervention | Dossier,
+                      taken: list[str]) -> str:
+    """'Zo citeer je deze beschrijving', last on every intervention and dossier page."""
+    return _section(site, CITE_TITLE, citation_html(catalog, site, src, entry), taken,
+                    searchable=False)
 
 
 
@@ -156,7 +167,12 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
         parts.append(_section(site, "Interventies in dit dossier",
                               render_template("dossier_table.html", rows=rows), body_titles,
                               searchable=False))
+    evidence = dossier_map(catalog, site, src, [r for r in (
+        catalog.intervention(slug) for slug in dossier.interventions) if r is not None])
+    if evidence:
+        parts.append(_section(site, "Bewijskaart", evidence, body_titles, searchable=False))
     if dossier.sources:
         parts.append(_section(site, "Bronnen", render_template("sources.html",
                                                          sources=dossier.sources), body_titles))
+    parts.append(_citation_section(catalog, site, src, dossier, body_titles))
     return "".join(parts)

@@ -4,6 +4,9 @@ Every date in it comes from the content (last_reviewed, published, updated), nev
 clock, so the same content gives the same feed. Each version of an entry gets its own id (the
 tag URI carries the date): a subscriber's reader then shows an update as a new item instead of
 silently replacing the old one.
+
+Each theme has its own feed, /themas/<id>/feed.xml, made by the same code from the entries with
+that theme: for an owner or a municipality that follows one theme, not the whole databank.
 """
 
 from __future__ import annotations
@@ -32,16 +35,48 @@ class FeedItem:
     entry: Entry
 
 
+@dataclass(frozen=True)
+class FeedSpec:
+    """What differs between the whole databank's feed and a theme's feed."""
+
+    path: str  # the feed file in the site
+    page: str  # the page the feed belongs to (its rel="alternate")
+    title: str
+    subtitle: str
+    theme: str | None = None
+
+
 def render_feed(catalog: Catalog, site: Site) -> dict[str, str]:
-    return {FEED_FILE: feed_xml(catalog, site)}
+    feeds = {FEED_FILE: feed_xml(catalog, site)}
+    for term in catalog.vocab.terms("themes"):
+        spec = theme_feed(term.id, term.label)
+        feeds[spec.path] = feed_xml(catalog, site, spec)
+    return feeds
 
 
-def feed_items(catalog: Catalog) -> list[FeedItem]:
-    """Newest first; ties by title and then slug, so the order never depends on chance."""
+def theme_feed_path(theme: str) -> str:
+    return f"themas/{theme}/{FEED_FILE}"
+
+
+def theme_feed(theme: str, label: str) -> FeedSpec:
+    return FeedSpec(theme_feed_path(theme), f"themas/{theme}.md", f"thema {label}",
+                    f"Nieuwe en bijgewerkte interventies en wat werkt-dossiers over het thema "
+                    f"{label}.", theme)
+
+
+SITE_FEED = FeedSpec(FEED_FILE, "index.md", FEED_TITLE,
+                     "Nieuwe en bijgewerkte interventies en wat werkt-dossiers.")
+
+
+def feed_items(catalog: Catalog, theme: str | None = None) -> list[FeedItem]:
+    """Newest first; ties by title and then slug, so the order never depends on chance.
+    With a theme: only the entries that have it."""
     items = [FeedItem(i.last_reviewed, _intervention_title(i), i)
              for i in catalog.interventions if i.last_reviewed]
     items += [FeedItem(d.last_changed, _dossier_title(d), d)
               for d in catalog.dossiers if d.last_changed]
+    if theme is not None:
+        items = [f for f in items if theme in f.entry.themes]
     items.sort(key=lambda f: (-f.date.toordinal(), sort_title(f.entry.title), f.entry.slug,
                               isinstance(f.entry, Dossier)))
     return items[:MAX_ENTRIES]
@@ -57,15 +92,15 @@ def _dossier_title(dossier: Dossier) -> str:
             else f"Nieuw dossier: {dossier.title}")
 
 
-def feed_xml(catalog: Catalog, site: Site) -> str:
-    items = feed_items(catalog)
+def feed_xml(catalog: Catalog, site: Site, spec: FeedSpec = SITE_FEED) -> str:
+    items = feed_items(catalog, spec.theme)
     host = urlsplit(site.site_url or "").hostname or FALLBACK_HOST
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "nl"})
-    _text(feed, "title", f"{site.site_name}: {FEED_TITLE}")
-    _text(feed, "subtitle", "Nieuwe en bijgewerkte interventies en wat werkt-dossiers.")
-    _text(feed, "id", f"tag:{host},2024:{FEED_FILE}")
-    _link(feed, "self", absolute_url(site, FEED_FILE), "application/atom+xml")
-    _link(feed, "alternate", absolute_url(site, "index.md"), "text/html")
+    _text(feed, "title", f"{site.site_name}: {spec.title}")
+    _text(feed, "subtitle", spec.subtitle)
+    _text(feed, "id", f"tag:{host},2024:{spec.path}")
+    _link(feed, "self", absolute_url(site, spec.path), "application/atom+xml")
+    _link(feed, "alternate", absolute_url(site, spec.page), "text/html")
     newest = items[0].date if items else catalog.build_date
     _text(feed, "updated", _timestamp(newest))
     _text(ET.SubElement(feed, "author"), "name", site.site_name)

@@ -17,6 +17,7 @@ from generator.render.common import (
     render_template,
 )
 from generator.render.entries import cards_html
+from generator.render.feed import theme_feed_path
 from generator.render.finder import finder_attributes
 
 LEVEL_KEYS_EXTRA = (EXPIRED, NOT_ASSESSED)
@@ -102,7 +103,7 @@ def render_interventions_index(catalog: Catalog, site: Site) -> str:
         active_cards=Markup(cards(catalog, site, src, active)),
         withdrawn_cards=Markup(cards(catalog, site, src, withdrawn)) if withdrawn else "",
         themes_url=link("themas"), groups_url=link("doelgroepen"),
-        levels_url=link("erkenning"), **finder_attributes(site))
+        levels_url=link("erkenning"), evidence_url=link("bewijs"), **finder_attributes(site))
     return page_header("Interventies", "Alle interventies in de databank Wat Werkt, met hun "
                        "erkenning.", hide=("navigation", "toc"), kind="finder") \
         + html_block(site, body)
@@ -147,6 +148,8 @@ def render_theme(catalog: Catalog, site: Site, theme: str) -> str:
                           f'<p class="ww-lead">{_count(items)} en {len(dossiers)} '
                           f'{"dossier" if len(dossiers) == 1 else "dossiers"} over dit thema.'
                           "</p>\n", "thema", theme))
+    text += html_block(site, render_template(
+        "theme_feed_link.html", url=asset_url(src, theme_feed_path(theme), site.url_style)))
     if dossiers:
         text += "\n## Dossiers\n\n" + html_block(
             site, dossier_cards(catalog, site, src, dossiers), searchable=False)
@@ -235,6 +238,7 @@ def render_home(catalog: Catalog, site: Site) -> str:
         finder_url=relative_url(src, "interventies/index.md", site.url_style),
         dossiers_url=relative_url(src, "dossiers/index.md", site.url_style),
         levels_url=relative_url(src, "erkenning/index.md", site.url_style),
+        evidence_url=relative_url(src, "bewijs/index.md", site.url_style),
         data_url=relative_url(src, "data/index.md", site.url_style),
         feed_url=asset_url(src, "feed.xml", site.url_style),
         search_action=relative_url(src, "index.md", site.url_style)))

@@ -139,3 +139,29 @@ def test_the_404_page_is_dutch_and_styled_from_file(offline_page, offline_site):
     offline_page.get_by_role("link", name="Alle dossiers").click()
     offline_page.wait_for_load_state("load")
     assert offline_page.url == url_of(offline_site, "dossiers/index.html")
+
+
+def test_evidence_map_opens_from_file_and_its_cells_reach_the_finder(offline_page,
+                                                                       offline_site):
+    """The evidence map from file://: reached from the home page, its links are .html links
+    with the filter in the query, and a cell opens the finder showing the cell's number."""
+    offline_page.goto(url_of(offline_site, "index.html"))
+    offline_page.locator(".ww-evidence-link a").click()
+    offline_page.wait_for_load_state("load")
+    assert offline_page.url == url_of(offline_site, "bewijs/index.html")
+    assert offline_page.locator("table.ww-map").count() == 2
+    hrefs = offline_page.eval_on_selector_all("table.ww-map td a",
+                                              "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all(re.fullmatch(r"\.\./interventies/index\.html\?thema=[a-z-]+"
+                                      r"(&(niveau|doelgroep)=[a-z-]+)?", h) for h in hrefs)
+    for index in (0, len(hrefs) - 1):
+        offline_page.goto(url_of(offline_site, "bewijs/index.html"))
+        link = offline_page.locator("table.ww-map td a").nth(index)
+        number = int(re.match(r"\d+", link.inner_text())[0])
+        link.click()
+        offline_page.wait_for_selector("#ww-finder:not([hidden])")
+        count = offline_page.locator("#ww-finder-count").inner_text()
+        assert count == f"{number} {'interventie' if number == 1 else 'interventies'} gevonden"
+    # a dossier's citation files are in the export too
+    assert (offline_site / "dossiers/eenzaamheid/citaat.bib").is_file()
+    assert (offline_site / "themas/eenzaamheid/feed.xml").is_file()
