@@ -32,6 +32,8 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
 URL_ATTRIBUTES = {"href", "src"}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+# A link that stays inside the site: no scheme, no '//host', and not empty.
+_INTERNAL_RE = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.\-]*:)(?!//)\S")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 _BACKTICKS_RE = re.compile(r"`+")
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
@@ -74,18 +76,31 @@ class Section:
     has_content: bool = False
 
 
+@dataclass(frozen=True)
+class BodyLink:
+    """A link or image inside the site, as the editor wrote it (generator/body_links.py
+    resolves it). `markdown` is False for an HTML attribute, which MkDocs leaves as it is."""
+
+    line: int
+    column: int | None
+    url: str
+    what: str  # Dutch: 'link', 'afbeelding', 'HTML-attribuut href'
+    markdown: bool
+
+
 @dataclass
 class BodyReport:
     sections: list[Section] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    links: list[BodyLink] = field(default_factory=list)
 
 
 def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     """All problems of one body; `body_line` is the file line the body starts on."""
     if len(body) > MAX_CACHED_BODY:
         return _check_body(path, kind, body, body_line)
-    sections, issues = _check_body_once(path, kind, body, body_line)
-    return BodyReport(list(sections), list(issues))
+    sections, issues, links = _check_body_once(path, kind, body, body_line)
+    return BodyReport(list(sections), list(issues), list(links))
 
 
 # `watwerkt serve` checks every file again after each save; a body that did not change needs
@@ -96,9 +111,9 @@ MAX_CACHED_BODY = 100_000
 
 @lru_cache(maxsize=16384)
 def _check_body_once(path: str, kind: str, body: str, body_line: int
-                     ) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:
+                     ) -> tuple[tuple[Section, ...], tuple[Issue, ...], tuple[BodyLink, ...]]:
     report = _check_body(path, kind, body, body_line)
-    return tuple(report.sections), tuple(report.issues)
+    return tuple(report.sections), tuple(report.issues), tuple(report.links)
 
 
 def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
@@ -113,7 +128,7 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
         report.issues.append(error(path, body_line, 1, None, "body-unreadable",
                                    f"De tekst kan niet verwerkt worden ({type(exc).__name__})."))
         return report
-    scanner = _Scanner(path, body_line, report)
+    scanner = _Scanner(path, body_line, report, body)
     for index, token in enumerate(tokens):
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
     report.issues.extend(_section_issues(path, kind, report.sections, body_line))
@@ -159,8 +174,9 @@ def unwrap_containers(body: str) -> str:
 
 
 class _Scanner:
-    def __init__(self, path: str, body_line: int, report: BodyReport) -> None:
+    def __init__(self, path: str, body_line: int, report: BodyReport, body: str) -> None:
         self.path, self.body_line, self.report = path, body_line, report
+        self.lines = body.split("\n")
         self.reported: set[tuple[int, str]] = set()  # one message per line and name
 
     def first_time(self, line: int, name: str) -> bool:
@@ -204,9 +220,9 @@ class _Scanner:
             if child.type in ("softbreak", "hardbreak"):
                 offset += 1
             elif child.type == "link_open":
-                self.url(child.attrs.get("href", ""), line + offset, "link")
+                self.url(child.attrs.get("href", ""), line + offset, "link", markdown=True)
             elif child.type == "image":
-                self.url(child.attrs.get("src", ""), line + offset, "afbeelding")
+                self.url(child.attrs.get("src", ""), line + offset, "afbeelding", markdown=True)
 
     def html(self, text: str, line: int) -> None:
         for match, relative_line in _with_lines(_AUTOLINK_RE, text):
@@ -243,6 +259,13 @@ class _Scanner:
         for relative_line, value, attribute in checker.urls:
             self.url(value, line + relative_line - 1, f"HTML-attribuut {attribute}")
 
+    def column(self, line: int, value: str) -> int | None:
+        """Where `value` starts on its source line (1-based), if it is there as written."""
+        index = line - self.body_line
+        text = self.lines[index] if 0 <= index < len(self.lines) else ""
+        found = text.find(value) if value else -1
+        return found + 1 if found >= 0 else None
+
     def forbidden(self, line: int, what: str, kind: str) -> None:
         allowed = ", ".join(sorted(ALLOWED_TAGS))
         if kind == "attribuut":
@@ -255,8 +278,11 @@ class _Scanner:
         self.report.issues.append(error(self.path, line, None, None, "html-not-allowed",
                                         message))
 
-    def url(self, value: str, line: int, what: str) -> None:
+    def url(self, value: str, line: int, what: str, markdown: bool = False) -> None:
         problem = url_problem(value)
+        if problem is None and _INTERNAL_RE.match(value.strip()):
+            self.report.links.append(BodyLink(line, self.column(line, value), value.strip(),
+                                              what, markdown))
         if problem and not self.first_time(line, value):
             return
         if problem == "insecure":

@@ -173,8 +173,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
     def on_post_build(self, *, config) -> None:
         # Not in the preview: it rebuilds only changed pages, and reading every page again would
         # cost as much as the rebuild itself. `watwerkt build` and CI check every link.
-        for broken in [] if self.command == "serve" else check_links(Path(config.site_dir),
-                                                                       config.site_url):
+        for broken in [] if self.command == "serve" else check_links(
+                Path(config.site_dir), config.site_url, self.root, self.config.pages_dir):
             log.warning(broken.message())  # a warning: --strict builds fail on it
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final_site_dir is None or self.warnings.count:
