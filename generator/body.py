@@ -34,6 +34,8 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # A link that stays inside the site: no scheme, no '//host', and not empty.
 _INTERNAL_RE = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.\-]*:)(?!//)\S")
+_NO_SPACE_RE = re.compile(r"^(#{1,6})([^#\s].*?)[ \t#]*$")
+_BOLD_LINE_RE = re.compile(r"^(\*\*|__)([^*_]+?)\1\s*:?$")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 _BACKTICKS_RE = re.compile(r"`+")
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
@@ -77,6 +79,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class LookAlike:
+    """A line that looks like a section heading but is not a '## ' heading: '##Aanpak',
+    '### Aanpak', '# Aanpak', '**Aanpak**'. `fix` is the Dutch advice for it."""
+
+    line: int
+    title: str
+    written: str
+    fix: str
+
+
+@dataclass(frozen=True)
 class BodyLink:
     """A link or image inside the site, as the editor wrote it (generator/body_links.py
     resolves it). `markdown` is False for an HTML attribute, which MkDocs leaves as it is."""
@@ -93,6 +106,7 @@ class BodyReport:
     sections: list[Section] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     links: list[BodyLink] = field(default_factory=list)
+    look_alikes: list[LookAlike] = field(default_factory=list)
 
 
 def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
@@ -131,7 +145,7 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     scanner = _Scanner(path, body_line, report, body)
     for index, token in enumerate(tokens):
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
-    report.issues.extend(_section_issues(path, kind, report.sections, body_line))
+    report.issues.extend(_section_issues(path, kind, report, body_line))
     return report
 
 
@@ -197,6 +211,11 @@ class _Scanner:
             if token.tag == "h2":
                 self.report.sections.append(Section(title, line))
                 return
+            hashes = "#" * int(token.tag[1])
+            self.report.look_alikes.append(LookAlike(
+                line, title, f"{hashes} {title}",
+                f"Een sectie begint met precies twee hekjes: verander '{hashes}' in '##'."))
+            return
         elif token.type not in ("heading_close", "inline") and token.nesting >= 0 \
                 and self.report.sections:
             self.report.sections[-1].has_content = True
@@ -208,6 +227,7 @@ class _Scanner:
             self.html(token.content, line)
         elif token.type == "inline":
             self.inline(token, line)
+            self.look_alike(token.content, line)
         if token.type in ("paragraph_open", "bullet_list_open", "ordered_list_open",
                           "blockquote_open", "fence", "code_block", "html_block", "hr") \
                 and self.report.sections:
@@ -223,6 +243,24 @@ class _Scanner:
                 self.url(child.attrs.get("href", ""), line + offset, "link", markdown=True)
             elif child.type == "image":
                 self.url(child.attrs.get("src", ""), line + offset, "afbeelding", markdown=True)
+
+    def look_alike(self, content: str, line: int) -> None:
+        """A paragraph line that an editor meant as a heading."""
+        for offset, text in enumerate(content.split("\n")):
+            text = text.strip()
+            if match := _NO_SPACE_RE.match(text):
+                self.report.look_alikes.append(LookAlike(
+                    line + offset, match[2], text,
+                    "Na de hekjes moet een spatie staan: '{heading}'."))
+            elif match := _BOLD_LINE_RE.match(text):
+                self.report.look_alikes.append(LookAlike(
+                    line + offset, match[2], text,
+                    "Vet gedrukte tekst is geen kop: schrijf '{heading}'."))
+            elif "\n" not in content and len(text) < 60:
+                # A line of its own that may be a heading without its '## ': recognised
+                # only when it names a required section (see _section_issues).
+                self.report.look_alikes.append(LookAlike(
+                    line, text, text, "Zet er twee hekjes en een spatie voor: '{heading}'."))
 
     def html(self, text: str, line: int) -> None:
         for match, relative_line in _with_lines(_AUTOLINK_RE, text):
@@ -415,7 +453,13 @@ def normalize_heading(title: str) -> str:
     return " ".join(title.split()).casefold().rstrip(":").strip()
 
 
-def _section_issues(path: str, kind: str, sections: list[Section], body_line: int) -> list[Issue]:
+def _loose(title: str) -> str:
+    """A heading without markup and closing punctuation, for recognising a look-alike."""
+    return normalize_heading(title.replace("*", "").replace("_", " ")).rstrip(".:;!?").strip()
+
+
+def _section_issues(path: str, kind: str, report: BodyReport, body_line: int) -> list[Issue]:
+    sections = report.sections
     issues: list[Issue] = []
     present = {normalize_heading(s.title): s for s in sections}
     for section in sections:
@@ -427,6 +471,15 @@ def _section_issues(path: str, kind: str, sections: list[Section], body_line: in
     extra = [name for name in present if name not in required_names]
     for required in REQUIRED_SECTIONS[kind]:
         if normalize_heading(required) in present:
+            continue
+        look_alike = next((a for a in report.look_alikes
+                           if _loose(a.title) == _loose(required)), None)
+        if look_alike:  # written, but not as a '## ' heading: point at it with the fix
+            issues.append(error(path, look_alike.line, 1, None, "missing-section",
+                                f"De verplichte sectie '## {required}' ontbreekt: op regel "
+                                f"{look_alike.line} staat '{look_alike.written}', maar dat is "
+                                "geen sectiekop. "
+                                + look_alike.fix.replace("{heading}", f"## {required}")))
             continue
         close = difflib.get_close_matches(normalize_heading(required), extra, n=1, cutoff=0.6)
         if close:  # a renamed or misspelled heading: point at it
