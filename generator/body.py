@@ -145,8 +145,65 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     scanner = _Scanner(path, body_line, report, body)
     for index, token in enumerate(tokens):
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
+    report.issues.extend(_unclosed_blocks(path, unwrap_containers(body), tokens, body_line))
     report.issues.extend(_section_issues(path, kind, report, body_line))
     return report
+
+
+# Tags that open a raw HTML block in Python-Markdown (the renderer) when a line starts with
+# them: it then takes everything up to the matching end tag as HTML, and without one the rest
+# of the page, headings included, stays raw text. Void elements (hr) have no end tag.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote canvas center colgroup dd details div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup main menu nav ol p pre "
+    "section summary table tbody td tfoot th thead tr ul".split())
+_BLOCK_START_RE = re.compile(r"^ {0,3}<([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>]|$)", re.M)
+
+
+def _unclosed_blocks(path: str, body: str, tokens, body_line: int) -> list[Issue]:
+    """The first block tag at the start of a line that is never closed: Python-Markdown would
+    swallow the rest of the page. Code (fences, indented blocks, code spans) is not HTML."""
+    lines = body.split("\n")
+    for token in tokens:
+        if token.type in ("fence", "code_block") and token.map and token.level == 0:
+            for number in range(*token.map):
+                lines[number] = ""
+    text = blank_code_spans("\n".join(lines))
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    number = 0
+    while number < len(starts) - 1:
+        match = _BLOCK_START_RE.match(text, starts[number], starts[number + 1])
+        tag = match[1].lower() if match else ""
+        if tag not in BLOCK_TAGS:
+            number += 1
+            continue
+        end = _matching_end(text, starts[number], tag)
+        if end is None:
+            line = body_line + number
+            return [error(path, line, match.start(1) - starts[number], None, "unclosed-html",
+                          f"Op regel {line} opent <{match[1]}>, maar er staat nergens een "
+                          f"</{tag}>. Dan verschijnt alles daarna, ook de koppen, als losse "
+                          f"tekst op de site. Zet </{tag}> direct na de laatste regel die "
+                          f"erbij hoort (of verwijder <{match[1]}>).")]
+        number = text.count("\n", 0, end) + 1
+    return []
+
+
+def _matching_end(text: str, start: int, tag: str) -> int | None:
+    """The offset after the end tag that closes the `tag` opened at `start`, counting nested
+    tags of the same name (as Python-Markdown does); None when it is never closed."""
+    depth = 0
+    pattern = re.compile(rf"<(/?){tag}(?=[\s/>])[^<>]*?(/?)>", re.I)
+    for match in pattern.finditer(text, start):
+        if match[1]:
+            depth -= 1
+        elif not match[2]:
+            depth += 1
+        if depth <= 0:
+            return match.end()
+    return None
 
 
 # Python-Markdown, which renders, needs time quadratic in the number of unfinished link or tag
