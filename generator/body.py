@@ -248,6 +248,7 @@ class _Scanner:
     def __init__(self, path: str, body_line: int, report: BodyReport, body: str) -> None:
         self.path, self.body_line, self.report = path, body_line, report
         self.lines = body.split("\n")
+        self.previous = ""  # the type of the token before the current one
         self.reported: set[tuple[int, str]] = set()  # one message per line and name
 
     def first_time(self, line: int, name: str) -> bool:
@@ -258,6 +259,10 @@ class _Scanner:
 
     def token(self, token, following) -> None:
         line = self.body_line + (token.map[0] if token.map else 0)
+        previous, self.previous = self.previous, token.type
+        self._token(token, following, line, previous)
+
+    def _token(self, token, following, line: int, previous: str) -> None:
         if token.type == "heading_open":
             title = " ".join((following.content if following else "").split())
             if token.tag == "h1":
@@ -284,7 +289,8 @@ class _Scanner:
             self.html(token.content, line)
         elif token.type == "inline":
             self.inline(token, line)
-            self.look_alike(token.content, line)
+            if previous == "paragraph_open":  # not a heading's or a table cell's text
+                self.look_alike(token.content, line)
         if token.type in ("paragraph_open", "bullet_list_open", "ordered_list_open",
                           "blockquote_open", "fence", "code_block", "html_block", "hr") \
                 and self.report.sections:
@@ -519,12 +525,16 @@ def _section_issues(path: str, kind: str, report: BodyReport, body_line: int) ->
     sections = report.sections
     issues: list[Issue] = []
     present = {normalize_heading(s.title): s for s in sections}
+    required_names = {normalize_heading(r) for r in REQUIRED_SECTIONS[kind]}
     for section in sections:
         if not section.has_content:
+            # A required section cannot go: removing its heading would be a new error.
+            advice = ("Schrijf er tekst onder: deze sectie is verplicht." if
+                      normalize_heading(section.title) in required_names else
+                      "Schrijf er tekst onder of verwijder de kop.")
             issues.append(warning(path, section.line, 1, None, "empty-section",
                                   f"De sectie '## {section.title}' op regel {section.line} is "
-                                  "leeg. Schrijf er tekst onder of verwijder de kop."))
-    required_names = {normalize_heading(r) for r in REQUIRED_SECTIONS[kind]}
+                                  f"leeg. {advice}"))
     extra = [name for name in present if name not in required_names]
     for required in REQUIRED_SECTIONS[kind]:
         if normalize_heading(required) in present:

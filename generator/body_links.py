@@ -203,6 +203,10 @@ def _suggest(site: SiteMap, page: str, path: str, markdown: bool) -> str:
         relative = "../" * page.count("/") + path.lstrip("/")
         if resolve(site, page, relative, True):
             return f" Bedoelde je '{relative}'? Een .md-link begint niet met '/'."
+    if not posixpath.splitext(path)[1] and not path.endswith("/"):
+        for candidate in [path + "/"] + ([path + ".md"] if markdown else []):
+            if resolve(site, page, candidate, markdown):
+                return f" Bedoelde je '{candidate}'?"
     if not markdown and path.endswith(".md") and resolve(site, page, path, True):
         return (" Een .md-link werkt alleen als Markdown-link: schrijf "
                 f"'[tekst]({path})' in plaats van HTML.")

@@ -101,7 +101,9 @@ def check_mapping(checker: Checker, data: dict, fields: tuple[Field, ...], prefi
     for name, value in data.items():
         key = f"{prefix}{name}"
         if name not in known:
-            checker.error(key, "unknown-key", _unknown_key_message(key, name, list(known), what))
+            missing = [f.name for f in fields if f.required and data.get(f.name) in (None, [])]
+            checker.error(key, "unknown-key",
+                          _unknown_key_message(key, name, list(known), what, missing))
             continue
         if value is None or value == [] or value is INVALID or (
                 isinstance(value, str) and not value.strip() and not known[name].required):
@@ -116,13 +118,23 @@ def check_mapping(checker: Checker, data: dict, fields: tuple[Field, ...], prefi
     return clean
 
 
-def _unknown_key_message(key: str, name: str, known: list[str], what: str) -> str:
+def _unknown_key_message(key: str, name: str, known: list[str], what: str,
+                         missing: list[str]) -> str:
+    """`missing`: the required keys of this mapping that are not there. Removing the line
+    would then leave them missing: the advice is to correct the name."""
     if name in GENERATOR_KEYS:
         return (f"De sleutel '{key}' wordt door de generator zelf gezet en mag niet in het "
                 "bestand staan. Verwijder de regel.")
     hint = suggestion(name, known)
-    return (f"Onbekende sleutel '{key}' in {what}.{hint} Toegestaan zijn: {', '.join(known)}. "
-            "Verbeter de naam of verwijder de regel.")
+    if hint:
+        advice = "Verbeter de naam."
+    elif missing:
+        advice = (f"Verbeter de naam: nog niet ingevuld en verplicht is {', '.join(missing)}. "
+                  "Hoort de regel daar niet bij, verwijder hem dan.")
+    else:
+        advice = "Verbeter de naam of verwijder de regel."
+    return f"Onbekende sleutel '{key}' in {what}.{hint} Toegestaan zijn: {', '.join(known)}. " \
+        + advice
 
 
 def _missing_message(prefix: str, spec: Field) -> str:
@@ -154,8 +166,7 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
                              f"{key.rsplit('.', 1)[-1]}: \"{shown}\".")
     text = " ".join(value.split())
     if not text:
-        return checker.error(key, "empty-value", f"'{key}' is leeg. Vul een tekst in of "
-                             "verwijder de regel.")
+        return checker.error(key, "empty-value", _empty_message(spec, key))
     if len(text) > MAX_TEXT:
         return checker.error(key, "value-too-long", f"'{key}' is {len(text)} tekens lang; de "
                              f"grens is {MAX_TEXT}. Zet lange tekst in de hoofdtekst.")
@@ -164,6 +175,18 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
                              f"'{text[:60]}' uit het sjabloon. Vervang die door de echte "
                              f"waarde: {spec.help}")
     return text
+
+
+def _empty_message(spec: Field, key: str) -> str:
+    """Advice that never leads into a new error: a required value is filled in, not removed."""
+    if key.endswith("]"):  # an item of a list
+        if spec.required:
+            return (f"'{key}' is leeg. Vul de tekst in (haal je het item weg, zorg dan dat "
+                    f"de lijst niet leeg wordt: '{spec.name}' is verplicht).")
+        return f"'{key}' is leeg. Vul een tekst in of haal het lege item uit de lijst."
+    if spec.required:
+        return f"'{key}' is leeg, maar is verplicht. Vul een tekst in: {spec.help}"
+    return f"'{key}' is leeg. Vul een tekst in of verwijder de regel."
 
 
 def _summary(checker: Checker, spec: Field, value: object, key: str) -> object:
