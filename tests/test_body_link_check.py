@@ -4,6 +4,8 @@ the check at its line and column, with a near name where there is one."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import BUILD_DATE
 
@@ -98,3 +100,22 @@ def test_a_link_to_an_entry_with_errors_is_not_a_second_error(tmp_path):
 ])
 def test_the_repository_form_maps_to_the_site_form(written, meant):
     assert _repository_form(written) == meant
+
+
+def test_the_forms_contributing_documents_pass_the_check(tmp_path):
+    from conftest import REPO
+
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## Links in de tekst", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| ([^|]+) \| `([^`]+)` \|$", section, re.M)
+    assert len(rows) >= 5
+    root = make_project(tmp_path / "project")
+    from_dossier = " ".join(link for where, link in rows if "vanuit een dossier" in where)
+    from_entry = " ".join(link for where, link in rows if "vanuit een dossier" not in where)
+    write_files(root, {
+        "interventions/armoedeteam.md": document(intervention(title="Armoedeteam"),
+                                                 body("intervention", from_entry)),
+        "dossiers/eenzaamheid.md": document(dossier(interventions=["armoedeteam"]),
+                                            body("dossier", from_dossier))})
+    issues = check_project(root, BUILD_DATE).issues
+    assert [i for i in issues if i.severity.value != "notice"] == []
