@@ -42,6 +42,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"':;,/]+@[^@\s<>\"':;,/]+\.[a-z]{2,}$", re.IGNO
 URL_RE = re.compile(r"^https?://[^\s/<>\"'$?#.]+(\.[^\s/<>\"'$?#.]+)+(:\d+)?([/?#][^\s<>\"']*)?$",
                     re.IGNORECASE)
 MAX_TEXT = 2000
+MIN_YEAR = 1900
 NEUTER_NL = {"thema", "erkenningsniveau"}
 MAX_LIST = 200
 # `watwerkt new` writes this before every text an editor must still fill in; it may never be
@@ -244,9 +245,10 @@ def _integer(checker: Checker, key: str, value: object, what: str) -> object:
 
 def _year(checker: Checker, spec: Field, value: object, key: str) -> object:
     year = _integer(checker, key, value, "een jaartal (bijvoorbeeld 2012)")
-    if isinstance(year, int) and not 1900 <= year <= checker.build_date.year:
+    lowest = spec.minimum if spec.minimum is not None else MIN_YEAR
+    if isinstance(year, int) and not lowest <= year <= checker.build_date.year:
         return checker.error(key, "invalid-year",
-                             f"'{key}' is {year}; verwacht een jaartal tussen 1900 en "
+                             f"'{key}' is {year}; verwacht een jaartal tussen {lowest} en "
                              f"{checker.build_date.year}. Schrijf het jaar met vier cijfers, "
                              "bijvoorbeeld 2012.")
     return year
