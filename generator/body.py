@@ -166,7 +166,8 @@ def _unclosed_blocks(path: str, body: str, tokens, body_line: int) -> list[Issue
     lines = body.split("\n")
     for token in tokens:
         if token.type in ("fence", "code_block") and token.map and token.level == 0:
-            for number in range(*token.map):
+            # markdown-it also breaks lines at a lone '\r': its map may run past the end.
+            for number in range(token.map[0], min(token.map[1], len(lines))):
                 lines[number] = ""
     text = blank_code_spans("\n".join(lines))
     starts = [0]

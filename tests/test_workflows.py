@@ -115,7 +115,7 @@ def test_github_reporter_output_for_a_known_bad_file(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         where(1, "missing-key") +
         "De verplichte sleutel 'themes' ontbreekt of is leeg. Voeg 'themes:' toe (bijvoorbeeld: "
-        "themes: [wijkontwikkeling]): Een of meer thema's uit vocabularies.yml.",
+        "themes: [wijkontwikkeling]): Een of meer thema's.",
         where(line_of(BAD, "themas:"), "unknown-key") +
         f"Onbekende sleutel 'themas' in de gegevens bovenaan. Bedoelde je 'themes'? Toegestaan "
         f"zijn: {allowed}. Verbeter de naam.",
