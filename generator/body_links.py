@@ -143,6 +143,35 @@ def _link_issue(site: SiteMap, source: Source, page: str, link: BodyLink,
                        f"Op regel {link.line} verwijst een {link.what} naar '{link.url}', maar "
                        f"de interventie '{entry.slug}' is ingetrokken. Verwijder de link of "
                        "kies een actieve interventie.")
+    return _anchor_issue(site, source, page, link, path, target, fragment) or \
+        _address_issue(source, page, link, path, target, fragment)
+
+
+def _address_issue(source: Source, page: str, link: BodyLink, path: str, target: str,
+                   fragment: str) -> Issue | None:
+    """A web address ('/interventies/x/', '../x/') or an HTML link to a page works on the
+    website but not in the offline export, whose pages are files: the .md form works in both."""
+    if not path or (link.markdown and not path.startswith("/")
+                    and posixpath.splitext(path)[1]):
+        return None
+    better = markdown_form(page, target, fragment)
+    fix = (f"Schrijf '{better}'." if link.markdown else
+           f"Schrijf een Markdown-link: '[tekst]({better})'.")
+    return warning(source.path, link.line, link.column, None, "link-form",
+                   f"Op regel {link.line} verwijst een {link.what} naar '{link.url}'. Dat "
+                   "werkt op de website, maar niet in de offline versie (de zip voor wie "
+                   f"zonder internet leest). {fix}")
+
+
+def markdown_form(page: str, target: str, fragment: str = "") -> str:
+    """The link to `target` as a relative file name, which MkDocs turns into a working link on
+    the website and in the offline export alike."""
+    relative = posixpath.relpath(target, posixpath.dirname(page))
+    return relative + (f"#{fragment}" if fragment else "")
+
+
+def _anchor_issue(site: SiteMap, source: Source, page: str, link: BodyLink, path: str,
+                  target: str, fragment: str) -> Issue | None:
     if fragment in _TOP_FRAGMENTS:
         return None
     ids = site.ids(target)
@@ -204,9 +233,9 @@ def _suggest(site: SiteMap, page: str, path: str, markdown: bool) -> str:
         if resolve(site, page, relative, True):
             return f" Bedoelde je '{relative}'? Een .md-link begint niet met '/'."
     if not posixpath.splitext(path)[1] and not path.endswith("/"):
-        for candidate in [path + "/"] + ([path + ".md"] if markdown else []):
-            if resolve(site, page, candidate, markdown):
-                return f" Bedoelde je '{candidate}'?"
+        for candidate in [path + ".md"] + [path + "/"]:
+            if found := _preferred(site, page, candidate, markdown):
+                return f" Bedoelde je '{found}'?"
     if not markdown and path.endswith(".md") and resolve(site, page, path, True):
         return (" Een .md-link werkt alleen als Markdown-link: schrijf "
                 f"'[tekst]({path})' in plaats van HTML.")
@@ -221,9 +250,18 @@ def _suggest(site: SiteMap, page: str, path: str, markdown: bool) -> str:
         posixpath.splitext(f)[0] for f in site.hand_files if f.endswith(".md")})
     for near in difflib.get_close_matches(slug.lower(), names, n=3, cutoff=0.6):
         candidate = path.replace(name, near + extension, 1) if name else path
-        if candidate != path and resolve(site, page, candidate, markdown):
-            return f" Bedoelde je '{candidate}'?"
+        if candidate != path and (found := _preferred(site, page, candidate, markdown)):
+            return f" Bedoelde je '{found}'?"
     return ""
+
+
+def _preferred(site: SiteMap, page: str, candidate: str, markdown: bool) -> str | None:
+    """`candidate` if it resolves, in the form that also works offline (a Markdown link)."""
+    target = resolve(site, page, candidate, markdown)
+    if target is None:
+        return None
+    address = candidate.startswith("/") or not posixpath.splitext(candidate)[1]
+    return markdown_form(page, target) if markdown and address else candidate
 
 
 def _repository_form(path: str) -> str | None:
