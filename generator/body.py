@@ -8,7 +8,6 @@ Code spans and code blocks are code, not HTML, and are skipped.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from dataclasses import dataclass, field
@@ -17,8 +16,18 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
+from generator.body_structure import (  # noqa: F401 - normalize_heading: used via this module
+    LookAlike,
+    Section,
+    _blank_text,
+    blank_code_spans,
+    heading_look_alike,
+    normalize_heading,
+    paragraph_look_alikes,
+    section_issues,
+    unclosed_blocks,
+)
 from generator.issues import Issue, error, warning
-from generator.schema import REQUIRED_SECTIONS
 
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
     **{tag: frozenset() for tag in (
@@ -32,8 +41,9 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
 URL_ATTRIBUTES = {"href", "src"}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+# A link that stays inside the site: no scheme, no '//host', and not empty.
+_INTERNAL_RE = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.\-]*:)(?!//)\S")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
-_BACKTICKS_RE = re.compile(r"`+")
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
 _TAG_START_RE = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
 _EARLY_COMMENT_END_RE = re.compile(r"<!--->|<!-->|--!>")
@@ -67,25 +77,32 @@ def _parse_inline_with_links(state) -> None:
 _MD = _markdown()
 
 
-@dataclass
-class Section:
-    title: str
+@dataclass(frozen=True)
+class BodyLink:
+    """A link or image inside the site, as the editor wrote it (generator/body_links.py
+    resolves it). `markdown` is False for an HTML attribute, which MkDocs leaves as it is."""
+
     line: int
-    has_content: bool = False
+    column: int | None
+    url: str
+    what: str  # Dutch: 'link', 'afbeelding', 'HTML-attribuut href'
+    markdown: bool
 
 
 @dataclass
 class BodyReport:
     sections: list[Section] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    links: list[BodyLink] = field(default_factory=list)
+    look_alikes: list[LookAlike] = field(default_factory=list)
 
 
 def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     """All problems of one body; `body_line` is the file line the body starts on."""
     if len(body) > MAX_CACHED_BODY:
         return _check_body(path, kind, body, body_line)
-    sections, issues = _check_body_once(path, kind, body, body_line)
-    return BodyReport(list(sections), list(issues))
+    sections, issues, links = _check_body_once(path, kind, body, body_line)
+    return BodyReport(list(sections), list(issues), list(links))
 
 
 # `watwerkt serve` checks every file again after each save; a body that did not change needs
@@ -96,9 +113,9 @@ MAX_CACHED_BODY = 100_000
 
 @lru_cache(maxsize=16384)
 def _check_body_once(path: str, kind: str, body: str, body_line: int
-                     ) -> tuple[tuple[Section, ...], tuple[Issue, ...]]:
+                     ) -> tuple[tuple[Section, ...], tuple[Issue, ...], tuple[BodyLink, ...]]:
     report = _check_body(path, kind, body, body_line)
-    return tuple(report.sections), tuple(report.issues)
+    return tuple(report.sections), tuple(report.issues), tuple(report.links)
 
 
 def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
@@ -113,10 +130,12 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
         report.issues.append(error(path, body_line, 1, None, "body-unreadable",
                                    f"De tekst kan niet verwerkt worden ({type(exc).__name__})."))
         return report
-    scanner = _Scanner(path, body_line, report)
+    scanner = _Scanner(path, body_line, report, body)
     for index, token in enumerate(tokens):
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
-    report.issues.extend(_section_issues(path, kind, report.sections, body_line))
+    report.issues.extend(unclosed_blocks(path, unwrap_containers(body), tokens, body_line))
+    report.issues.extend(section_issues(path, kind, report.sections, report.look_alikes,
+                                        body_line))
     return report
 
 
@@ -159,8 +178,10 @@ def unwrap_containers(body: str) -> str:
 
 
 class _Scanner:
-    def __init__(self, path: str, body_line: int, report: BodyReport) -> None:
+    def __init__(self, path: str, body_line: int, report: BodyReport, body: str) -> None:
         self.path, self.body_line, self.report = path, body_line, report
+        self.lines = body.split("\n")
+        self.previous = ""  # the type of the token before the current one
         self.reported: set[tuple[int, str]] = set()  # one message per line and name
 
     def first_time(self, line: int, name: str) -> bool:
@@ -171,6 +192,10 @@ class _Scanner:
 
     def token(self, token, following) -> None:
         line = self.body_line + (token.map[0] if token.map else 0)
+        previous, self.previous = self.previous, token.type
+        self._token(token, following, line, previous)
+
+    def _token(self, token, following, line: int, previous: str) -> None:
         if token.type == "heading_open":
             title = " ".join((following.content if following else "").split())
             if token.tag == "h1":
@@ -181,6 +206,8 @@ class _Scanner:
             if token.tag == "h2":
                 self.report.sections.append(Section(title, line))
                 return
+            self.report.look_alikes.append(heading_look_alike(line, title, token.tag))
+            return
         elif token.type not in ("heading_close", "inline") and token.nesting >= 0 \
                 and self.report.sections:
             self.report.sections[-1].has_content = True
@@ -192,6 +219,8 @@ class _Scanner:
             self.html(token.content, line)
         elif token.type == "inline":
             self.inline(token, line)
+            if previous == "paragraph_open":  # not a heading's or a table cell's text
+                self.report.look_alikes.extend(paragraph_look_alikes(token.content, line))
         if token.type in ("paragraph_open", "bullet_list_open", "ordered_list_open",
                           "blockquote_open", "fence", "code_block", "html_block", "hr") \
                 and self.report.sections:
@@ -204,9 +233,9 @@ class _Scanner:
             if child.type in ("softbreak", "hardbreak"):
                 offset += 1
             elif child.type == "link_open":
-                self.url(child.attrs.get("href", ""), line + offset, "link")
+                self.url(child.attrs.get("href", ""), line + offset, "link", markdown=True)
             elif child.type == "image":
-                self.url(child.attrs.get("src", ""), line + offset, "afbeelding")
+                self.url(child.attrs.get("src", ""), line + offset, "afbeelding", markdown=True)
 
     def html(self, text: str, line: int) -> None:
         for match, relative_line in _with_lines(_AUTOLINK_RE, text):
@@ -243,6 +272,13 @@ class _Scanner:
         for relative_line, value, attribute in checker.urls:
             self.url(value, line + relative_line - 1, f"HTML-attribuut {attribute}")
 
+    def column(self, line: int, value: str) -> int | None:
+        """Where `value` starts on its source line (1-based), if it is there as written."""
+        index = line - self.body_line
+        text = self.lines[index] if 0 <= index < len(self.lines) else ""
+        found = text.find(value) if value else -1
+        return found + 1 if found >= 0 else None
+
     def forbidden(self, line: int, what: str, kind: str) -> None:
         allowed = ", ".join(sorted(ALLOWED_TAGS))
         if kind == "attribuut":
@@ -255,8 +291,11 @@ class _Scanner:
         self.report.issues.append(error(self.path, line, None, None, "html-not-allowed",
                                         message))
 
-    def url(self, value: str, line: int, what: str) -> None:
+    def url(self, value: str, line: int, what: str, markdown: bool = False) -> None:
         problem = url_problem(value)
+        if problem is None and _INTERNAL_RE.match(value.strip()):
+            self.report.links.append(BodyLink(line, self.column(line, value), value.strip(),
+                                              what, markdown))
         if problem and not self.first_time(line, value):
             return
         if problem == "insecure":
@@ -343,75 +382,3 @@ def _unescape_keeping_lines(text: str) -> str:
         return text
     return "\n".join(html.unescape(line).replace("\n", " ").replace("\r", " ")
                      for line in text.split("\n"))
-
-
-def blank_code_spans(text: str) -> str:
-    """Replace every code span (CommonMark: a backtick run up to the next run of the same length)
-    by blanks that keep its line breaks. A backslash-escaped backtick opens no span. Linear:
-    each run length keeps a pointer that only moves forward."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
-    by_length: dict[int, list[int]] = {}
-    for index, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(index)
-    pointer = dict.fromkeys(by_length, 0)
-    pieces, done, index = [], 0, 0
-    while index < len(runs):
-        start, end = runs[index]
-        backslashes = 0
-        while backslashes < start and text[start - backslashes - 1] == "\\":
-            backslashes += 1
-        if backslashes % 2:
-            start += 1  # the first backtick is escaped: the rest of the run may still open
-        length = end - start
-        candidates = by_length.get(length, [])
-        position = pointer.get(length, 0)
-        while position < len(candidates) and candidates[position] <= index:
-            position += 1
-        if length:
-            pointer[length] = position
-        if not length or position == len(candidates):
-            index += 1
-            continue
-        closing = candidates[position]
-        pieces.append(text[done:start])
-        pieces.append(_blank_text(text[start:runs[closing][1]]))
-        done = runs[closing][1]
-        index = closing + 1
-    pieces.append(text[done:])
-    return "".join(pieces)
-
-
-def _blank_text(code: str) -> str:
-    return "\n" * code.count("\n") + " "
-
-
-def normalize_heading(title: str) -> str:
-    return " ".join(title.split()).casefold().rstrip(":").strip()
-
-
-def _section_issues(path: str, kind: str, sections: list[Section], body_line: int) -> list[Issue]:
-    issues: list[Issue] = []
-    present = {normalize_heading(s.title): s for s in sections}
-    for section in sections:
-        if not section.has_content:
-            issues.append(warning(path, section.line, 1, None, "empty-section",
-                                  f"De sectie '## {section.title}' op regel {section.line} is "
-                                  "leeg. Schrijf er tekst onder of verwijder de kop."))
-    required_names = {normalize_heading(r) for r in REQUIRED_SECTIONS[kind]}
-    extra = [name for name in present if name not in required_names]
-    for required in REQUIRED_SECTIONS[kind]:
-        if normalize_heading(required) in present:
-            continue
-        close = difflib.get_close_matches(normalize_heading(required), extra, n=1, cutoff=0.6)
-        if close:  # a renamed or misspelled heading: point at it
-            near = present[close[0]]
-            issues.append(error(path, near.line, 1, None, "missing-section",
-                                f"De verplichte sectie '## {required}' ontbreekt. Op regel "
-                                f"{near.line} staat '## {near.title}': bedoelde je "
-                                f"'## {required}'? Verander de kop in '## {required}'."))
-            continue
-        issues.append(error(path, body_line, 1, None, "missing-section",
-                            f"De verplichte sectie '## {required}' ontbreekt. Voeg een regel "
-                            f"'## {required}' toe met de tekst eronder. Verplicht zijn: "
-                            + ", ".join(REQUIRED_SECTIONS[kind]) + "."))
-    return issues

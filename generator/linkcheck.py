@@ -27,9 +27,16 @@ class BrokenLink:
     line: int
     url: str
     reason: str  # Dutch: what is missing
+    source: str | None = None  # the content file behind the page, when there is one
+    source_line: int | None = None  # the line of the link in it, when it can be found
 
     def message(self) -> str:
-        """The Dutch warning, naming the page and the link."""
+        """The Dutch warning, naming the content file and line (or the page) and the link."""
+        if self.source:
+            where = f"regel {self.source_line}" if self.source_line else "de tekst"
+            return (f"{self.source}:{self.source_line or 1}: kapotte link op {where} van "
+                    f"{self.source}: '{self.url}' {self.reason} (op de pagina "
+                    f"'{_page_url(self.page)}'). Verbeter of verwijder de link.")
         return (f"Kapotte link op pagina '{_page_url(self.page)}' (regel {self.line} van "
                 f"{self.page}): '{self.url}' {self.reason}. Verbeter of verwijder de link.")
 
@@ -87,9 +94,18 @@ def _parse(text: str) -> _Page:
     return page
 
 
-def check_links(site_dir: Path, site_url: str | None = None) -> list[BrokenLink]:
+def check_links(site_dir: Path, site_url: str | None = None,
+                content_root: Path | None = None, docs_dir: str = "pages") -> list[BrokenLink]:
     """Every broken internal link or anchor in the HTML files below `site_dir`, in page order.
-    `site_url` gives the path prefix that absolute links ('/over/') start with."""
+    `site_url` gives the path prefix that absolute links ('/over/') start with. With
+    `content_root`, each one names the content file behind its page and the link's line there
+    (the editor knows that file, not the built HTML)."""
+    broken = _check_links(site_dir, site_url)
+    return [locate_source(b, content_root, docs_dir) for b in broken] if content_root \
+        else broken
+
+
+def _check_links(site_dir: Path, site_url: str | None) -> list[BrokenLink]:
     found = sorted(site_dir.rglob("*"))
     paths = {path.relative_to(site_dir).as_posix(): path for path in found
              if path.name.endswith(".html")}
@@ -204,3 +220,36 @@ def _page_url(page: str) -> str:
     if page == "index.html":
         return "/"
     return page[: -len("index.html")] if page.endswith("/index.html") else page
+
+
+def content_file(page: str, root: Path, docs_dir: str = "pages") -> str | None:
+    """The content file an HTML page was made from: 'interventies/x/index.html' ->
+    'interventions/x.md', 'over/index.html' -> 'pages/over.md'; None for generated overviews."""
+    stem = page[: -len("/index.html")] if page.endswith("/index.html") else \
+        ("index" if page == "index.html" else page.removesuffix(".html"))
+    folder, _, slug = stem.rpartition("/")
+    candidates = []
+    if folder in _CONTENT_FOLDERS:
+        candidates.append(f"{_CONTENT_FOLDERS[folder]}/{slug}.md")
+    candidates += [f"{docs_dir}/{stem}.md", f"{docs_dir}/{stem}/index.md"]
+    return next((c for c in candidates if (root / c).is_file()), None)
+
+
+_CONTENT_FOLDERS = {"interventies": "interventions", "dossiers": "dossiers"}
+
+
+def locate_source(link: BrokenLink, root: Path, docs_dir: str = "pages") -> BrokenLink:
+    """`link` with its content file and, where the link is written there, its line."""
+    source = content_file(link.page, root, docs_dir)
+    if source is None:
+        return link
+    lines = (root / source).read_text(encoding="utf-8", errors="replace").split("\n")
+    path, _, fragment = link.url.partition("#")
+    # MkDocs rewrites 'x.md#a' to '../x/#a': look for the link as built, then for its anchor.
+    needles = [link.url] + ([f"#{fragment}"] if fragment else []) + \
+        ([posixpath.basename(path.rstrip("/"))] if path.strip("./") else [])
+    for needle in needles:
+        for number, text in enumerate(lines, start=1):
+            if needle and needle in text:
+                return BrokenLink(link.page, link.line, link.url, link.reason, source, number)
+    return BrokenLink(link.page, link.line, link.url, link.reason, source, None)

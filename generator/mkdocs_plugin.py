@@ -162,7 +162,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
     def on_post_build(self, *, config) -> None:
         if self.output is None:
             return  # `serve`, or `watwerkt build`, which does this after the renderer
-        for broken in check_links(Path(config.site_dir), config.site_url):
+        for broken in check_links(Path(config.site_dir), config.site_url, self.root,
+                                  self.config.pages_dir):
             log.warning(broken.message())  # a warning: --strict builds fail on it
         self.warnings.detach()
         if self.warnings.count:

@@ -79,10 +79,11 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
     pin_build_date(build_date)
     quiet_mkdocs()
     with AtomicOutput(out) as output, WarningCounter(runtime.LOGGERS) as warnings:
-        failure, site_url = _render(config_file, output.temp, result, strict, overrides)
+        failure, site_url, pages_dir = _render(config_file, output.temp, result, strict,
+                                               overrides)
         if failure:
             return BuildOutcome(False, report, failure)
-        for broken in check_links(output.temp, site_url):
+        for broken in check_links(output.temp, site_url, root, pages_dir):
             _plugin_log().warning(broken.message())
         if strict and warnings.count:
             return BuildOutcome(False, report,
@@ -93,8 +94,9 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
 
 
 def _render(config_file: Path, site_dir: Path, result, strict: bool,
-            overrides: dict) -> tuple[str, str | None]:
-    """Run the renderer into `site_dir`: (the failure, or '' when it built; site_url)."""
+            overrides: dict) -> tuple[str, str | None, str]:
+    """Run the renderer into `site_dir`: (the failure, or '' when it built; site_url; the
+    folder of hand-written pages, for the link check's source lines)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -112,10 +114,10 @@ def _render(config_file: Path, site_dir: Path, result, strict: bool,
     try:
         build(config)
     except (MkDocsException, SystemExit) as exc:
-        return mkdocs_log.translate(str(exc)) or "MkDocs brak de bouw af.", None
+        return mkdocs_log.translate(str(exc)) or "MkDocs brak de bouw af.", None, ""
     finally:
         config.plugins.on_shutdown()
-    return "", config.site_url
+    return "", config.site_url, plugin.config.pages_dir
 
 
 def _plugin_log() -> logging.Logger:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.body_links import check_body_links
 from generator.catalog import Catalog, build_catalog
 from generator.issues import Issue, has_errors
 from generator.load import load_sources
@@ -32,5 +33,7 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     validated = validate_all(sources, vocab, build_date)
     issues += validated.issues
     catalog = build_catalog(validated.interventions, validated.dossiers, vocab, build_date)
+    # Links in bodies lead to pages: they are resolved against every entry and page there is.
+    issues += check_body_links(sources, catalog, root)
     # Files that could not be read are Sources too (without data): they count as checked.
     return CheckResult(issues, catalog, len(sources))

@@ -31,6 +31,12 @@ class Field:
     refers_to: str | None = None  # kind of entry a SLUG_LIST names
     past_only: bool = False  # DATE: may not lie after the build date
     example: object = None
+    # Limits the check enforces and the CMS form repeats (generator/render/admin.py):
+    minimum: int | None = None  # YEAR, COUNT: the lowest allowed number
+    years_before_build: int | None = None  # YEAR: at most (build year - this)
+    must_be_true: bool = False  # BOOL: false is an error
+    choice_labels: tuple[str, ...] = ()  # CHOICE: Dutch labels, in the order of `choices`
+    cms_help: str | None = None  # the CMS hint where its widget differs from the file
 
 
 RECOGNITION_FIELDS = (
@@ -43,7 +49,9 @@ RECOGNITION_FIELDS = (
           "(3 jaar voor goed beschreven, anders 5 jaar)."),
     Field("assessed_by", CHOICE, "Beoordeeld door",
           "erkenningscommissie, of praktijkpanel voor goed beschreven.",
-          choices=("erkenningscommissie", "praktijkpanel")),
+          choices=("erkenningscommissie", "praktijkpanel"),
+          choice_labels=("Erkenningscommissie", "Praktijkpanel"),
+          cms_help="De erkenningscommissie, of een praktijkpanel bij 'Goed beschreven'."),
 )
 
 OWNER_FIELDS = (
@@ -56,26 +64,31 @@ OWNER_FIELDS = (
 )
 
 CRITERIA_FIELDS = (
-    Field("handbook", BOOL, "Handboek beschikbaar", "Moet true zijn: er is een handboek.",
-          required=True, example=True),
+    Field("handbook", BOOL, "Handboek beschikbaar",
+          "Er is een handboek voor de methode (true); alleen dan hoort ze in de databank.",
+          required=True, example=True, must_be_true=True,
+          cms_help="Zet dit aan: alleen methoden met een handboek horen in de databank."),
     Field("in_practice_since", YEAR, "In de praktijk sinds",
           "Jaartal; de methode moet minstens twee jaar in gebruik zijn.", required=True,
-          example=2012),
+          example=2012, minimum=1900, years_before_build=2),
     Field("organisations", COUNT, "Aantal organisaties",
-          "Hoeveel organisaties de methode uitvoeren; minstens 2.", required=True, example=14),
+          "Hoeveel organisaties de methode uitvoeren; minstens 2.", required=True, example=14,
+          minimum=2),
 )
 
 SOURCE_FIELDS = (
     Field("title", TEXT, "Titel", "Titel van de publicatie.", required=True),
     Field("author", TEXT, "Auteur", "Auteur(s) of organisatie."),
-    Field("year", YEAR, "Jaar", "Jaar van verschijnen."),
+    Field("year", YEAR, "Jaar", "Jaar van verschijnen.", minimum=1900, years_before_build=0),
     Field("url", URL, "Webadres", "Webadres dat begint met https://."),
 )
 
 # Both kinds: earlier slugs of a renamed entry; each becomes a redirect page.
 ALIASES_FIELD = Field("aliases", SLUG_LIST, "Eerdere namen",
                       "Vorige bestandsnamen (zonder .md) na een hernoeming: de oude "
-                      "webadressen sturen dan door naar deze pagina.")
+                      "webadressen sturen dan door naar deze pagina.",
+                      cms_help="Alleen na een hernoeming: de vorige namen uit het webadres "
+                      "(kleine letters, cijfers en streepjes). Oude links sturen dan door.")
 
 INTERVENTION_FIELDS = (
     Field("title", TEXT, "Titel", "De naam van de interventie.", required=True,
@@ -83,11 +96,11 @@ INTERVENTION_FIELDS = (
     Field("summary", SUMMARY, "Samenvatting",
           f"Gewone tekst van 1 tot {SUMMARY_MAX} tekens: wat is het, voor wie, wat levert het "
           "op.", required=True),
-    Field("themes", VOCAB_LIST, "Thema's", "Een of meer thema's uit vocabularies.yml.",
+    Field("themes", VOCAB_LIST, "Thema's", "Een of meer thema's.",
           required=True, vocab="themes", min_items=1, example=["wijkontwikkeling"]),
     Field("target_groups", VOCAB_LIST, "Doelgroepen",
-          "De uiteindelijke doelgroep: een of meer ids uit vocabularies.yml.", required=True,
-          vocab="target_groups", min_items=1, example=["buurtbewoners"]),
+          "De uiteindelijke doelgroep: voor wie de methode bedoeld is (een of meer).",
+          required=True, vocab="target_groups", min_items=1, example=["buurtbewoners"]),
     Field("intermediate_target_groups", VOCAB_LIST, "Intermediaire doelgroepen",
           "Wie met de methode werkt of doorverwijst (optioneel).", vocab="target_groups"),
     Field("recognition", OBJECT, "Erkenning",
@@ -106,12 +119,14 @@ INTERVENTION_FIELDS = (
     Field("working_elements", TEXT_LIST, "Werkzame elementen",
           "De elementen die de methode laten werken."),
     Field("related", SLUG_LIST, "Verwante interventies",
-          "Bestandsnamen (zonder .md) van andere interventies.", refers_to="intervention"),
+          "Bestandsnamen (zonder .md) van andere interventies.", refers_to="intervention",
+          cms_help="Kies andere interventies die erop lijken."),
     Field("last_reviewed", DATE, "Laatst gecontroleerd",
           "Datum waarop de eigenaar bevestigde dat de beschrijving klopt.", required=True,
           past_only=True, example="2025-01-10"),
     Field("status", CHOICE, "Status", "actief (standaard) of ingetrokken.",
-          choices=("actief", "ingetrokken")),
+          choices=("actief", "ingetrokken"), choice_labels=("Actief", "Ingetrokken"),
+          cms_help="Actief, of Ingetrokken als de methode niet meer wordt aangeboden."),
     ALIASES_FIELD,
 )
 
@@ -119,7 +134,7 @@ DOSSIER_FIELDS = (
     Field("title", TEXT, "Titel", "Bijvoorbeeld: Wat werkt bij eenzaamheid.", required=True),
     Field("summary", SUMMARY, "Samenvatting", f"Gewone tekst van 1 tot {SUMMARY_MAX} tekens.",
           required=True),
-    Field("themes", VOCAB_LIST, "Thema's", "Een of meer thema's uit vocabularies.yml.",
+    Field("themes", VOCAB_LIST, "Thema's", "Een of meer thema's.",
           required=True, vocab="themes", min_items=1, example=["eenzaamheid"]),
     Field("published", DATE, "Gepubliceerd", "Datum van de eerste publicatie.", required=True,
           past_only=True, example="2020-06-01"),
@@ -129,7 +144,7 @@ DOSSIER_FIELDS = (
           example=["Naam Achternaam"]),
     Field("interventions", SLUG_LIST, "Interventies",
           "Bestandsnamen (zonder .md) van interventies die het dossier noemt.",
-          refers_to="intervention"),
+          refers_to="intervention", cms_help="Kies de interventies die het dossier noemt."),
     Field("sources", OBJECT_LIST, "Literatuur", "Lijst van bronnen; een titel is verplicht.",
           fields=SOURCE_FIELDS),
     ALIASES_FIELD,

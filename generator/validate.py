@@ -23,7 +23,7 @@ from generator.model import (
     Recognition,
     Reference,
 )
-from generator.schema import FIELDS
+from generator.schema import CRITERIA_FIELDS, FIELDS
 from generator.validate_aliases import alias_clashes
 from generator.validate_comments import commented_out_keys
 from generator.validate_fields import Checker, check_mapping, suggestion
@@ -100,19 +100,21 @@ def _check_intervention_rules(checker: Checker, clean: dict) -> None:
 
 
 def _check_criteria(checker: Checker, criteria: dict) -> None:
-    if criteria.get("handbook") is False:
+    # The limits live in schema.py, where the CMS form reads them too.
+    specs = {spec.name: spec for spec in CRITERIA_FIELDS}
+    if specs["handbook"].must_be_true and criteria.get("handbook") is False:
         checker.error("criteria.handbook", "criterion-handbook",
                       "'criteria.handbook' is false, maar alleen methoden met een handboek horen "
                       "in de databank. Zet true zodra het handboek beschikbaar is.")
     since = criteria.get("in_practice_since")
-    latest = checker.build_date.year - 2
+    latest = checker.build_date.year - specs["in_practice_since"].years_before_build
     if isinstance(since, int) and since > latest:
         checker.error("criteria.in_practice_since", "criterion-in-practice",
                       f"'criteria.in_practice_since' is {since}, maar een methode moet minstens "
                       f"twee jaar in de praktijk worden toegepast: uiterlijk sinds {latest}. "
                       "Dien de beschrijving later opnieuw in.")
     count = criteria.get("organisations")
-    if isinstance(count, int) and count < 2:
+    if isinstance(count, int) and count < specs["organisations"].minimum:
         checker.error("criteria.organisations", "criterion-organisations",
                       f"'criteria.organisations' is {count}, maar een methode moet door "
                       "minstens twee organisaties worden toegepast om in de databank te komen. "

@@ -44,6 +44,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"':;,/]+@[^@\s<>\"':;,/]+\.[a-z]{2,}$", re.IGNO
 URL_RE = re.compile(r"^https?://[^\s/<>\"'$?#.]+(\.[^\s/<>\"'$?#.]+)+(:\d+)?([/?#][^\s<>\"']*)?$",
                     re.IGNORECASE)
 MAX_TEXT = 2000
+MIN_YEAR = 1900
 NEUTER_NL = {"thema", "erkenningsniveau"}
 MAX_LIST = 200
 # `watwerkt new` writes this before every text an editor must still fill in; it may never be
@@ -103,7 +104,9 @@ def check_mapping(checker: Checker, data: dict, fields: tuple[Field, ...], prefi
     for name, value in data.items():
         key = f"{prefix}{name}"
         if name not in known:
-            checker.error(key, "unknown-key", _unknown_key_message(key, name, list(known), what))
+            missing = [f.name for f in fields if f.required and data.get(f.name) in (None, [])]
+            checker.error(key, "unknown-key",
+                          _unknown_key_message(key, name, list(known), what, missing))
             continue
         if value is None or value == [] or value is INVALID or (
                 isinstance(value, str) and not value.strip() and not known[name].required):
@@ -129,7 +132,10 @@ def _group_of(name: str, known: list[str]) -> str | None:
     return None
 
 
-def _unknown_key_message(key: str, name: str, known: list[str], what: str) -> str:
+def _unknown_key_message(key: str, name: str, known: list[str], what: str,
+                         missing: list[str]) -> str:
+    """`missing`: the required keys of this mapping that are not there. Removing the line
+    would then leave them missing: the advice is to correct the name."""
     group = _group_of(name, known) if name not in known else None
     if group is not None:
         return (f"De sleutel '{key}' hoort bij '{group}', maar springt niet in, dus YAML leest "
@@ -140,8 +146,15 @@ def _unknown_key_message(key: str, name: str, known: list[str], what: str) -> st
         return (f"De sleutel '{key}' wordt door de generator zelf gezet en mag niet in het "
                 "bestand staan. Verwijder de regel.")
     hint = suggestion(name, known)
-    return (f"Onbekende sleutel '{key}' in {what}.{hint} Toegestaan zijn: {', '.join(known)}. "
-            "Verbeter de naam of verwijder de regel.")
+    if hint:
+        advice = "Verbeter de naam."
+    elif missing:
+        advice = (f"Verbeter de naam: nog niet ingevuld en verplicht is {', '.join(missing)}. "
+                  "Hoort de regel daar niet bij, verwijder hem dan.")
+    else:
+        advice = "Verbeter de naam of verwijder de regel."
+    return f"Onbekende sleutel '{key}' in {what}.{hint} Toegestaan zijn: {', '.join(known)}. " \
+        + advice
 
 
 def _missing_message(prefix: str, spec: Field) -> str:
@@ -180,8 +193,7 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
                              f"{_example_line(key, str(shown))}.")
     text = " ".join(value.split())
     if not text:
-        return checker.error(key, "empty-value", f"'{key}' is leeg. Vul een tekst in of "
-                             "verwijder de regel.")
+        return checker.error(key, "empty-value", _empty_message(spec, key))
     if len(text) > MAX_TEXT:
         return checker.error(key, "value-too-long", f"'{key}' is {len(text)} tekens lang; de "
                              f"grens is {MAX_TEXT}. Zet lange tekst in de hoofdtekst.")
@@ -208,6 +220,18 @@ def _example_line(key: str, text: str) -> str:
     if key.endswith("]"):
         return f"- {quoted}"
     return f"{key.rsplit('.', 1)[-1]}: {quoted}"
+
+
+def _empty_message(spec: Field, key: str) -> str:
+    """Advice that never leads into a new error: a required value is filled in, not removed."""
+    if key.endswith("]"):  # an item of a list
+        if spec.required:
+            return (f"'{key}' is leeg. Vul de tekst in (haal je het item weg, zorg dan dat "
+                    f"de lijst niet leeg wordt: '{spec.name}' is verplicht).")
+        return f"'{key}' is leeg. Vul een tekst in of haal het lege item uit de lijst."
+    if spec.required:
+        return f"'{key}' is leeg, maar is verplicht. Vul een tekst in: {spec.help}"
+    return f"'{key}' is leeg. Vul een tekst in of verwijder de regel."
 
 
 def _summary(checker: Checker, spec: Field, value: object, key: str) -> object:
@@ -265,9 +289,10 @@ def _integer(checker: Checker, key: str, value: object, what: str) -> object:
 
 def _year(checker: Checker, spec: Field, value: object, key: str) -> object:
     year = _integer(checker, key, value, "een jaartal (bijvoorbeeld 2012)")
-    if isinstance(year, int) and not 1900 <= year <= checker.build_date.year:
+    lowest = spec.minimum if spec.minimum is not None else MIN_YEAR
+    if isinstance(year, int) and not lowest <= year <= checker.build_date.year:
         return checker.error(key, "invalid-year",
-                             f"'{key}' is {year}; verwacht een jaartal tussen 1900 en "
+                             f"'{key}' is {year}; verwacht een jaartal tussen {lowest} en "
                              f"{checker.build_date.year}. Schrijf het jaar met vier cijfers, "
                              "bijvoorbeeld 2012.")
     return year

@@ -8,10 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 from built_sites import shipped_site
-from conftest import REPO, require_npm_file
+from conftest import BUILD_DATE, REPO, require_npm_file
 
+from generator.load import KIND_FOLDERS
 from generator.render import admin
-from generator.render.admin import decap_config, github_repo, render_admin, render_editor_files
+from generator.render.admin import (
+    decap_config,
+    github_repo,
+    render_admin,
+    render_editor_files,
+    required_together,
+)
 from generator.render.common import DIRECTORY, FILE, Site
 from generator.schema import FIELDS, REQUIRED_SECTIONS
 from generator.vocab import load_vocabularies
@@ -26,12 +33,12 @@ class FakeCatalog:
     vocab = VOCAB
 
 
-def config(environ: dict[str, str] | None = None) -> dict:
-    return decap_config(VOCAB, SITE, "example/wat-werkt", environ or {})
+def config(environ: dict[str, str] | None = None, build_date=None) -> dict:
+    return decap_config(VOCAB, SITE, "example/wat-werkt", environ or {}, build_date)
 
 
-def collection(name: str, environ: dict[str, str] | None = None) -> dict:
-    return next(c for c in config(environ)["collections"] if c["name"] == name)
+def collection(name: str, environ: dict[str, str] | None = None, build_date=None) -> dict:
+    return next(c for c in config(environ, build_date)["collections"] if c["name"] == name)
 
 
 def field_paths(fields: list[dict], prefix: str = "") -> set[str]:
@@ -135,7 +142,7 @@ def test_github_backend_with_open_authoring_and_editorial_workflow() -> None:
 def test_the_built_site_has_the_admin_page_loading_decap_from_its_cdn() -> None:
     site = shipped_site()
     published = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
-    assert published == decap_config(VOCAB, SITE, "example/wat-werkt", {})
+    assert published == decap_config(VOCAB, SITE, "example/wat-werkt", {}, BUILD_DATE)
     page = (site / "admin" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<script src="([^"]+)"', page) == [admin.DECAP_CDN]
     assert '<meta name="robots" content="noindex">' in page
@@ -171,3 +178,198 @@ def test_local_mode_without_the_package_warns_and_uses_the_cdn(monkeypatch, tmp_
     files = render_admin(VOCAB, SITE, "example/wat-werkt", "local", {})
     assert admin.DECAP_CDN in files["admin/index.html"] and "admin/decap-cms.js" not in files
     assert "npm ci" in caplog.text
+
+
+# --- One set of rules: the CMS form and the check agree on every boundary -------------------
+
+def _decap_fields(fields: list[dict], prefix: str = "") -> dict[str, dict]:
+    """'criteria.organisations' -> its Decap field; a list of objects as 'sources[]'."""
+    found = {}
+    for field in fields:
+        path = prefix + field["name"]
+        found[path] = field
+        if field["widget"] == "object":
+            found |= _decap_fields(field["fields"], path + ".")
+        elif field["widget"] == "list" and "fields" in field:
+            found |= _decap_fields(field["fields"], path + "[].")
+    return found
+
+
+def _js_empty(value: object) -> bool:
+    """Decap's isEmpty (Widget.js): null, '' or an empty list; false and 0 are values."""
+    return value is None or (isinstance(value, (str, list)) and len(value) == 0)
+
+
+def _js_text(value: object) -> str:
+    """How RegExp.test sees a value: String(value), lists joined by ','."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ",".join(_js_text(v) for v in value)
+    return str(value)
+
+
+def decap_accepts(field: dict, value: object) -> bool:
+    """Decap's own validation of one field: presence, pattern, and min/max of numbers,
+    lists and multiple selects (validateMinMax), items of a list one by one."""
+    if _js_empty(value):
+        return field.get("required", True) is False
+    if "pattern" in field and not re.search(field["pattern"][0], _js_text(value)):
+        return False
+    number = field["widget"] == "number"
+    many = field["widget"] in ("list", "relation") or field.get("multiple")
+    size = value if number else len(value) if many and isinstance(value, list) else None
+    if size is not None and ("min" in field and size < field["min"]
+                             or "max" in field and size > field["max"]):
+        return False
+    if field["widget"] == "list" and "field" in field:
+        return all(decap_accepts(field["field"], item) for item in value)
+    return True
+
+
+def _base(kind: str) -> dict:
+    from tests.reliability.documents import dossier, intervention
+    return intervention() if kind == "intervention" else dossier(
+        sources=[{"title": "Rapport", "year": 2020, "url": "https://www.example.org/r"}])
+
+
+def _set(data: dict, path: str, value: object) -> dict:
+    target = data
+    parts = path.replace("[]", ".0").split(".")
+    for part in parts[:-1]:
+        target = target[int(part)] if part.isdigit() else target[part]
+    target[parts[-1]] = value
+    return data
+
+
+def check_accepts(kind: str, path: str, value: object) -> bool:
+    """The real check, as strict as the pull request: no error and no warning at the key."""
+    from generator.load import parse_source
+    from generator.validate import validate_source
+    from tests.reliability.documents import body, document
+
+    data = _set(_base(kind), path, value)
+    folder = "interventions" if kind == "intervention" else "dossiers"
+    source, issues = parse_source(document(data, body(kind)), f"{folder}/x.md", kind)
+    _, found = validate_source(source, VOCAB, BOUNDARY_DAY)
+    key = path.replace("[]", "[0]")
+    return not [i for i in issues + found if i.severity.value != "notice"
+                and (i.key or "").startswith(key)]
+
+
+BOUNDARY_DAY = BUILD_DATE
+
+
+def _days(*offsets: int) -> list[str]:
+    import datetime as dt
+    return [(BOUNDARY_DAY + dt.timedelta(days=o)).isoformat() for o in offsets]
+
+
+def boundary_values(spec, path: str) -> list[object]:
+    """Values just inside and just outside every limit the check has for this kind."""
+    from generator.schema import (
+        BOOL,
+        COUNT,
+        DATE,
+        EMAIL,
+        SUMMARY,
+        SUMMARY_MAX,
+        TEXT,
+        TEXT_LIST,
+        URL,
+        VOCAB_LIST,
+        YEAR,
+    )
+    from generator.validate_fields import MAX_LIST, MAX_TEXT
+    kind = spec.kind
+    if kind in (TEXT, SUMMARY):
+        limit = SUMMARY_MAX if kind == SUMMARY else MAX_TEXT
+        return ["Tekst", "", "   ", "a" * limit, "a" * (limit + 1), "VUL IN: de naam",
+                "vul in", "Vul in wie het doet? Nee: invullen is klaar."]
+    if kind == DATE:
+        # valid_until has no limit of its own, only one across fields (the level's term).
+        return _days(-400, -1, 0, 1, 30) if spec.past_only else []
+    if kind == BOOL:
+        return [True, False]
+    if kind == YEAR:
+        top = BOUNDARY_DAY.year - (spec.years_before_build or 0)
+        return [spec.minimum - 1, spec.minimum, top - 1, top, top + 1]
+    if kind == COUNT:
+        low = spec.minimum or 0
+        return [low - 1, low, low + 1, 14]
+    if kind == URL:
+        return ["https://www.example.org", "https://www.example.org/pad?x=1",
+                "http://www.example.org", "www.example.org", "https://", "https://localhost",
+                "mailto:info@example.org", "HTTPS://WWW.EXAMPLE.ORG"]
+    if kind == EMAIL:
+        return ["info@example.org", "mailto:info@example.org", "info@example",
+                "info@@example.org", "Info@Example.ORG", "naam achternaam@example.org"]
+    if kind == VOCAB_LIST:
+        ids = VOCAB.ids(spec.vocab)
+        return [[], ids[:1], ids[:2]]
+    if kind == TEXT_LIST:
+        return [[], ["Een"], [""], [f"Punt {i}" for i in range(MAX_LIST)],
+                [f"Punt {i}" for i in range(MAX_LIST + 1)], ["VUL IN: naam"]]
+    return []  # selects and relations offer only values the check accepts
+
+
+def _constrained(fields, prefix: str = ""):
+    from generator.schema import OBJECT, OBJECT_LIST
+    for spec in fields:
+        path = prefix + spec.name
+        if spec.kind == OBJECT:
+            yield from _constrained(spec.fields, path + ".")
+        elif spec.kind == OBJECT_LIST:
+            yield from _constrained(spec.fields, path + "[].")
+        else:
+            yield spec, path
+
+
+CASES = [(kind, path, value) for kind in FIELDS for spec, path in _constrained(FIELDS[kind])
+         for value in boundary_values(spec, path)]
+
+
+def test_the_boundary_cases_cover_every_limited_field() -> None:
+    paths = {path for _, path, _ in CASES}
+    assert {"summary", "owner.website", "owner.email", "criteria.organisations",
+            "criteria.in_practice_since", "criteria.handbook", "recognition.assessed_on",
+            "last_reviewed", "published", "updated", "sources[].year", "sources[].url",
+            "themes", "authors", "outcomes"} <= paths
+    assert len(CASES) > 150
+
+
+@pytest.mark.parametrize(("kind", "path", "value"), CASES,
+                         ids=[f"{k}:{p}={str(v)[:24]}" for k, p, v in CASES])
+def test_the_cms_form_and_the_check_agree_on_the_boundaries(kind, path, value) -> None:
+    fields = _decap_fields(collection(KIND_FOLDERS[kind], build_date=BOUNDARY_DAY)["fields"])
+    decap = decap_accepts(fields[path], value) and not _half_a_group(kind, path, value)
+    assert decap == check_accepts(kind, path, value), (fields[path].get("pattern"), value)
+
+
+def _half_a_group(kind: str, path: str, value: object) -> bool:
+    """admin/index.html's preSave guard: a required key of a filled-in optional group is
+    empty (the base entry fills every group in)."""
+    group, _, name = path.partition(".")
+    return _js_empty(value) and any(
+        g["name"] == group and name in {r["name"] for r in g["required"]}
+        for g in required_together().get(KIND_FOLDERS[kind], []))
+
+
+def test_every_select_shows_labels_and_every_hint_is_plain_dutch() -> None:
+    for name in ("interventions", "dossiers"):
+        for path, field in _decap_fields(collection(name, build_date=BUILD_DATE)["fields"]).items():
+            hint = field.get("hint", "")
+            for jargon in ("vocabularies.yml", "true", "false", "Moet ", " id"):
+                assert jargon not in hint, (path, hint)
+            if field["widget"] == "select":
+                assert all(set(option) == {"label", "value"} for option in field["options"])
+                assert all(o["label"] != o["value"] for o in field["options"]), path
+            if "pattern" in field:
+                assert not re.search(r"[A-Za-z]{3,} (must|should|invalid)", field["pattern"][1])
+
+
+def test_a_half_filled_group_is_refused_before_saving() -> None:
+    files = render_admin(VOCAB, SITE, "example/wat-werkt", "cdn", {}, BUILD_DATE)
+    page = files["admin/index.html"]
+    assert 'registerEventListener({name: "preSave"' in page
+    assert '"Beoordeeld op"' in page and '"recognition"' in page  # from schema.py

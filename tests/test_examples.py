@@ -26,7 +26,8 @@ EXPECT_RE = re.compile(r"^(error|warning|notice)\s+([a-z0-9]+(?:-[a-z0-9]+)*)\s+
 # test_generated_cases.py builds them in code.
 GENERATED_IN_TESTS = {"file-too-large", "unreadable-file", "body-unreadable"}
 # The modules that report content problems, scanned for the codes they can emit.
-VALIDATOR_MODULES = ("yamlsafe.py", "load.py", "vocab.py", "body.py", "validate*.py")
+VALIDATOR_MODULES = ("yamlsafe.py", "load.py", "vocab.py", "body*.py",
+                     "validate*.py")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,10 +115,10 @@ def test_github_reporter_output_for_a_known_bad_file(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         where(1, "missing-key") +
         "De verplichte sleutel 'themes' ontbreekt of is leeg. Voeg 'themes:' toe (bijvoorbeeld: "
-        "themes: [wijkontwikkeling]): Een of meer thema's uit vocabularies.yml.",
+        "themes: [wijkontwikkeling]): Een of meer thema's.",
         where(line_of(BAD, "themas:"), "unknown-key") +
         f"Onbekende sleutel 'themas' in de gegevens bovenaan. Bedoelde je 'themes'? Toegestaan "
-        f"zijn: {allowed}. Verbeter de naam of verwijder de regel.",
+        f"zijn: {allowed}. Verbeter de naam.",
         where(line_of(BAD, "last_reviewed:"), "invalid-date") +
         "'last_reviewed' is '2026-02-30', maar die dag bestaat niet. Schrijf een bestaande "
         "datum als JJJJ-MM-DD, bijvoorbeeld 2023-02-28.",
@@ -132,18 +133,64 @@ def test_github_reporter_output_for_a_known_bad_file(tmp_path: Path) -> None:
     assert report.count("| `interventions/buurtbemiddeling.md` |") == 4
 
 
-def test_precommit_hook_runs_the_whole_check_on_content_changes() -> None:
+def _hook() -> dict:
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (repo,) = config["repos"]
     (hook,) = repo["hooks"]
     assert repo["repo"] == "local" and hook["language"] == "system"
+    return hook
+
+
+def test_precommit_hook_runs_the_whole_check_on_content_changes() -> None:
+    hook = _hook()
     assert hook["pass_filenames"] is False  # cross-file rules need the whole project
-    assert hook["entry"].split()[-1] == "check"
     pattern = re.compile(hook["files"])
     assert pattern.search("interventions/buurtbemiddeling.md")
     assert pattern.search("dossiers/eenzaamheid.md") and pattern.search("vocabularies.yml")
-    assert not pattern.search("generator/cli.py") and not pattern.search("pages/over.md")
+    assert pattern.search("pages/over.md")  # body links point at the hand-written pages
+    assert not pattern.search("generator/cli.py")
     pinned = {**os.environ, "SOURCE_DATE_EPOCH": "1795305600"}  # 2026-11-22, like every test
     result = subprocess.run(hook["entry"].split(), cwd=REPO, capture_output=True, text=True,
                             timeout=120, env=pinned)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _fake_watwerkt(folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    fake = folder / "watwerkt"
+    fake.write_text('#!/bin/sh\necho "watwerkt $*"\n', encoding="utf-8")
+    fake.chmod(0o755)
+
+
+def test_precommit_hook_is_as_strict_as_the_pull_request(tmp_path) -> None:
+    """CI fails on warnings (`watwerkt build --strict`): the hook runs `check --strict`."""
+    workflow = (REPO / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
+    assert "watwerkt build --strict" in workflow
+    _fake_watwerkt(tmp_path / "bin")
+    result = subprocess.run(["/bin/sh", str(REPO / _hook()["entry"])], cwd=REPO,
+                            capture_output=True, text=True, timeout=60,
+                            env={"PATH": str(tmp_path / "bin")})
+    assert (result.returncode, result.stdout) == (0, "watwerkt check --strict\n")
+
+
+def test_precommit_hook_without_watwerkt_says_in_dutch_how_to_install_it(tmp_path) -> None:
+    (tmp_path / "leeg").mkdir()
+    result = subprocess.run(["/bin/sh", str(REPO / _hook()["entry"])], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60,
+                            env={"PATH": str(tmp_path / "leeg")})
+    assert result.returncode == 1
+    assert "'watwerkt' is niet geïnstalleerd" in result.stderr
+    assert "pip install -e ." in result.stderr
+    assert "not found" not in result.stderr and result.stdout == ""
+
+
+def test_precommit_hook_uses_an_importable_generator_when_watwerkt_is_not_on_path(tmp_path):
+    """A virtualenv that is not activated: its Python can still run the check."""
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "python3").symlink_to(sys.executable)
+    env = {"PATH": str(tmp_path / "bin"), "PYTHONPATH": str(REPO),
+           "SOURCE_DATE_EPOCH": "1795305600"}
+    result = subprocess.run(["/bin/sh", str(REPO / _hook()["entry"])], cwd=REPO,
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "0 fouten, 0 waarschuwingen" in result.stdout

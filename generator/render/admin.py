@@ -12,6 +12,7 @@ The offline export (url_style FILE) never gets /admin/: the CMS needs GitHub to 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -21,6 +22,7 @@ from urllib.parse import urlparse
 import yaml
 
 from generator.catalog import Catalog
+from generator.dates import format_date_nl
 from generator.jsonschema import schema_files
 from generator.load import KIND_FOLDERS, SLUG_RE
 from generator.render.common import FILE, Site, render_template
@@ -37,6 +39,7 @@ from generator.schema import (
     SLUG_LIST,
     SUMMARY,
     SUMMARY_MAX,
+    TEXT,
     TEXT_LIST,
     URL,
     VOCAB,
@@ -44,6 +47,7 @@ from generator.schema import (
     YEAR,
     Field,
 )
+from generator.validate_fields import EMAIL_RE, MAX_LIST, MAX_TEXT, MIN_YEAR, PLACEHOLDER, URL_RE
 from generator.vocab import Vocabularies
 
 log = logging.getLogger("mkdocs.plugins.watwerkt")
@@ -92,56 +96,124 @@ def _options(vocab: Vocabularies, name: str) -> list[dict]:
     return [{"label": term.label, "value": term.id} for term in vocab.terms(name)]
 
 
-def _widget(spec: Field, vocab: Vocabularies) -> dict:
-    """The Decap widget options for one kind of value."""
+def _no_placeholder(limit: int, optional: bool) -> str:
+    """A text the check accepts: not only spaces (an optional text may be: it then counts as
+    absent), not the scaffold's placeholder, at most `limit` characters. JavaScript has no
+    inline (?i): the placeholder is spelt per letter."""
+    placeholder = "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c
+                          for c in PLACEHOLDER)
+    text = f"(?!\\s*{placeholder})(?=[\\s\\S]*\\S)[\\s\\S]{{1,{limit}}}"
+    return f"^(?:\\s*|{text})$" if optional else f"^{text}$"
+
+
+def _text_pattern(limit: int, optional: bool = False) -> list[str]:
+    return [_no_placeholder(limit, optional), f"Vul een tekst in van hooguit {limit} tekens "
+            f"(niet de invulaanwijzing '{PLACEHOLDER}')."]
+
+
+def not_after_pattern(day: dt.date) -> str:
+    """A regular expression for the dates 'YYYY-MM-DD' on or before `day`: for each digit
+    of the date, the dates that agree before it and are lower there, or `day` itself."""
+    digits = day.strftime("%Y%m%d")
+    alternatives = []
+    for index, digit in enumerate(digits):
+        if digit != "0":
+            low = "0" if digit == "1" else f"[0-{int(digit) - 1}]"
+            alternatives.append(digits[:index] + low + "\\d" * (len(digits) - index - 1))
+    alternatives.append(digits)
+    dashed = [_dash(a) for a in alternatives]
+    shape = "(?=\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$)"
+    return f"^{shape}(?:{'|'.join(dashed)})$"
+
+
+def _dash(alternative: str) -> str:
+    """'20261122' or '2025\\d\\d\\d\\d' -> with '-' after the 4th and 6th digit."""
+    tokens = re.findall(r"\\d|\[[^\]]*\]|.", alternative)
+    return "".join(tokens[:4]) + "-" + "".join(tokens[4:6]) + "-" + "".join(tokens[6:])
+
+
+def _widget(spec: Field, vocab: Vocabularies, build_date: dt.date | None) -> dict:
+    """The Decap widget options for one kind of value, with the limits the check applies."""
     kind = spec.kind
-    if kind == SUMMARY:
-        return {"widget": "text",
-                "pattern": [f"^[\\s\\S]{{1,{SUMMARY_MAX}}}$", f"Hooguit {SUMMARY_MAX} tekens."]}
+    if kind in (TEXT, SUMMARY):
+        widget = {"widget": "text" if kind == SUMMARY else "string",
+                  "pattern": _text_pattern(SUMMARY_MAX if kind == SUMMARY else MAX_TEXT,
+                                           optional=not spec.required)}
+        return widget
     if kind == DATE:
-        return {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False,
-                "picker_utc": True}
+        widget = {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False,
+                  "picker_utc": True}
+        if spec.past_only and build_date:
+            widget["pattern"] = [not_after_pattern(build_date),
+                                 f"Een datum in de toekomst kan niet: uiterlijk "
+                                 f"{format_date_nl(build_date)}."]
+        return widget
     if kind == BOOL:
-        return {"widget": "boolean"}
+        widget = {"widget": "boolean"}
+        if spec.must_be_true:
+            widget["pattern"] = ["^true$", spec.cms_help or spec.help]
+        return widget
     if kind in (YEAR, COUNT):
-        return {"widget": "number", "value_type": "int", "min": 1900 if kind == YEAR else 0}
+        widget = {"widget": "number", "value_type": "int",
+                  "min": spec.minimum if spec.minimum is not None else
+                  (MIN_YEAR if kind == YEAR else 0)}
+        if kind == YEAR and build_date:
+            widget["max"] = build_date.year - (spec.years_before_build or 0)
+        return widget
     if kind == URL:
-        return {"widget": "string",
-                "pattern": ["^https?://\\S+$", "Een webadres dat begint met https://."]}
+        # https only: the check warns about http://, and the pull request fails on warnings.
+        return {"widget": "string", "pattern": [
+            "^[Hh][Tt][Tt][Pp][Ss]://" + URL_RE.pattern.removeprefix("^https?://"),
+            "Een webadres dat begint met https://, zoals https://www.example.org."]}
     if kind == EMAIL:
-        return {"widget": "string", "pattern": ["^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$",
-                                                "Een e-mailadres zoals naam@organisatie.nl."]}
+        return {"widget": "string", "pattern": [
+            EMAIL_RE.pattern.replace("[a-z]", "[A-Za-z]"),
+            "Een e-mailadres zoals naam@organisatie.nl, zonder 'mailto:'."]}
     if kind in (VOCAB, VOCAB_LIST):
         widget = {"widget": "select", "options": _options(vocab, spec.vocab),
                   "multiple": kind == VOCAB_LIST}
-        return widget | ({"min": spec.min_items} if spec.min_items else {})
+        return widget | (_list_limits(spec) if kind == VOCAB_LIST else {})
     if kind == CHOICE:
-        return {"widget": "select", "options": list(spec.choices)}
+        labels = spec.choice_labels or spec.choices
+        return {"widget": "select", "options": [
+            {"label": label, "value": value} for value, label in zip(spec.choices, labels,
+                                                                      strict=True)]}
     if kind == SLUG_LIST and spec.refers_to:
         return {"widget": "relation", "collection": KIND_FOLDERS[spec.refers_to],
                 "value_field": "{{slug}}", "search_fields": ["title"],
-                "display_fields": ["title"], "multiple": True}
+                "display_fields": ["title"], "multiple": True} | _list_limits(spec)
     if kind in (SLUG_LIST, TEXT_LIST):
         item = {"label": spec.label, "name": "item", "widget": "string"}
         if kind == SLUG_LIST:
             item["pattern"] = [SLUG_RE.pattern, "Kleine letters, cijfers en koppeltekens."]
-        return {"widget": "list", "field": item} | (
-            {"min": spec.min_items} if spec.min_items else {})
+        else:
+            item["pattern"] = _text_pattern(MAX_TEXT)
+        return {"widget": "list", "field": item} | _list_limits(spec)
     if kind == OBJECT:
         # Decap demands an optional group's required keys even when the group is left empty,
-        # so there they are optional to Decap; `watwerkt check` still demands them.
+        # so there they are optional to Decap; the check (and admin/index.html before saving)
+        # still demands them.
         return {"widget": "object", "collapsed": not spec.required,
-                "fields": [decap_field(sub, vocab, spec.required) for sub in spec.fields]}
+                "fields": [decap_field(sub, vocab, spec.required, build_date)
+                           for sub in spec.fields]}
     if kind == OBJECT_LIST:
         return {"widget": "list", "summary": "{{fields.title}}",
-                "fields": [decap_field(sub, vocab) for sub in spec.fields]}
+                "fields": [decap_field(sub, vocab, build_date=build_date)
+                           for sub in spec.fields]} | _list_limits(spec)
     return {"widget": "string"}
 
 
-def decap_field(spec: Field, vocab: Vocabularies, parent_required: bool = True) -> dict:
+def _list_limits(spec: Field) -> dict:
+    return ({"min": spec.min_items} if spec.min_items else {}) | {"max": MAX_LIST}
+
+
+def decap_field(spec: Field, vocab: Vocabularies, parent_required: bool = True,
+                build_date: dt.date | None = None) -> dict:
     """One field of a Decap collection: label, Dutch hint, widget, required."""
-    field = {"label": spec.label, "name": spec.name, "hint": spec.help}
-    field.update(_widget(spec, vocab))
+    field = {"label": spec.label, "name": spec.name, "hint": spec.cms_help or spec.help}
+    field.update(_widget(spec, vocab, build_date))
+    if "pattern" in field:  # Decap puts its own full stop after the message
+        field["pattern"] = [field["pattern"][0], field["pattern"][1].rstrip(".")]
     if spec.required and not parent_required:
         field["hint"] += " Verplicht als je deze groep invult."
     if not (spec.required and parent_required):
@@ -149,7 +221,22 @@ def decap_field(spec: Field, vocab: Vocabularies, parent_required: bool = True) 
     return field
 
 
-def decap_collection(kind: str, vocab: Vocabularies) -> dict:
+def required_together() -> dict[str, list[dict]]:
+    """Per collection, the optional groups whose required keys Decap cannot demand (see
+    _widget): admin/index.html refuses to save a group that is half filled in."""
+    groups: dict[str, list[dict]] = {}
+    for kind, fields in FIELDS.items():
+        for spec in fields:
+            needed = [sub for sub in spec.fields if sub.required]
+            if spec.kind == OBJECT and not spec.required and needed:
+                groups.setdefault(KIND_FOLDERS[kind], []).append({
+                    "name": spec.name, "fields": [sub.name for sub in spec.fields],
+                    "required": [{"name": sub.name, "label": sub.label} for sub in needed],
+                    "label": spec.label})
+    return groups
+
+
+def decap_collection(kind: str, vocab: Vocabularies, build_date: dt.date | None = None) -> dict:
     label, singular = COLLECTION_LABELS[kind]
     sections = REQUIRED_SECTIONS[kind]
     body = {"label": "Tekst", "name": "body", "widget": "markdown",
@@ -160,13 +247,16 @@ def decap_collection(kind: str, vocab: Vocabularies) -> dict:
         "folder": KIND_FOLDERS[kind], "extension": "md", "format": "frontmatter",
         "create": True, "slug": "{{slug}}", "identifier_field": "title",
         "summary": "{{title}}", "editor": {"preview": False},
-        "fields": [decap_field(spec, vocab) for spec in FIELDS[kind]] + [body],
+        "fields": [decap_field(spec, vocab, build_date=build_date) for spec in FIELDS[kind]]
+        + [body],
     }
 
 
 def decap_config(vocab: Vocabularies, site: Site, repo: str,
-                 environ: dict[str, str] | None = None) -> dict:
-    """Decap's config.yml: the GitHub backend with open authoring, both collections."""
+                 environ: dict[str, str] | None = None,
+                 build_date: dt.date | None = None) -> dict:
+    """Decap's config.yml: the GitHub backend with open authoring, both collections. With
+    `build_date`, the limits that depend on it (no future dates, in practice for two years)."""
     environ = os.environ if environ is None else environ
     backend = {"name": "github", "repo": repo, "branch": branch_of(site.edit_uri),
                "open_authoring": True}
@@ -181,7 +271,7 @@ def decap_config(vocab: Vocabularies, site: Site, repo: str,
         # Uploads land in the hand-written pages folder, which MkDocs publishes as it is.
         "media_folder": "pages/media", "public_folder": f"{site_path}/media",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [decap_collection(kind, vocab) for kind in FIELDS],
+        "collections": [decap_collection(kind, vocab, build_date) for kind in FIELDS],
     })
     return config
 
@@ -208,18 +298,20 @@ def _decap_mode(environ: dict[str, str]) -> str:
 
 
 def render_admin(vocab: Vocabularies, site: Site, repo: str, mode: str = "cdn",
-                 environ: dict[str, str] | None = None) -> dict[str, str]:
+                 environ: dict[str, str] | None = None,
+                 build_date: dt.date | None = None) -> dict[str, str]:
     """admin/index.html and admin/config.yml (and Decap itself in local mode)."""
     files = _local_decap() if mode == "local" else {}
     if mode == "local" and not files:
         log.warning(f"{MODE_ENV}=local, maar {DECAP_DIST}/decap-cms.js ontbreekt (draai npm "
                     "ci). De CMS-pagina laadt Decap nu van het CDN.")
     script = "decap-cms.js" if files else DECAP_CDN
-    config = decap_config(vocab, site, repo, environ)
+    config = decap_config(vocab, site, repo, environ, build_date)
     files["admin/config.yml"] = (
         "# Decap CMS, generated by the site build from generator/schema.py: do not edit.\n"
         + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100))
-    files["admin/index.html"] = render_template("admin_index.html", script=script)
+    files["admin/index.html"] = render_template("admin_index.html", script=script,
+                                                groups=required_together())
     return files
 
 
@@ -232,5 +324,6 @@ def render_editor_files(catalog: Catalog, site: Site) -> dict[str, str]:
         return files
     mode = _decap_mode(os.environ)
     if mode != "off":
-        files.update(render_admin(catalog.vocab, site, repo, mode))
+        files.update(render_admin(catalog.vocab, site, repo, mode,
+                                  build_date=catalog.build_date))
     return files

@@ -127,3 +127,33 @@ def test_a_saved_entry_passes_the_check(cms, tmp_path: Path) -> None:
     # The body starts with the six required headings, still empty: warnings until written.
     assert {i.code for i in issues if i.severity is Severity.WARNING} == {"empty-section"}
     assert "related:\n  - buurtbemiddeling" in saved[0][1]
+
+
+def test_the_form_refuses_what_the_check_refuses_in_dutch(cms) -> None:
+    cms.goto(cms.url.split("#")[0] + "#/collections/interventions/new")
+    fill_required_fields(cms)
+    cms.get_by_label("Aantal organisaties").fill("1")
+    cms.get_by_label("In de praktijk sinds").fill("2025")
+    cms.get_by_label("E-mail (optioneel)").fill("mailto:info@example.org")
+    cms.get_by_role("button", name="Opslaan").click()
+    cms.get_by_text("zonder 'mailto:'", exact=False).first.wait_for()
+    text = cms.locator("body").inner_text().casefold()  # Decap shows errors in capitals
+    assert "e-mail komt niet overeen met het patroon: een e-mailadres zoals " \
+        "naam@organisatie.nl, zonder 'mailto:'." in text
+    assert "in de praktijk sinds moet tussen 1900 en 2024 liggen" in text
+    assert "aantal organisaties moet tenminste 2 bevatten" in text
+    assert "status: concept" not in text  # nothing was saved
+    assert cms.evaluate("Object.keys(window.repoFilesUnpublished || {}).length") == 0
+
+
+def test_half_a_recognition_is_not_saved(cms) -> None:
+    cms.goto(cms.url.split("#")[0] + "#/collections/interventions/new")
+    fill_required_fields(cms)
+    # Open the collapsed group: the expand button in the header that names it.
+    cms.get_by_text("Erkenning", exact=True).get_by_role("button").click()
+    cms.get_by_label("Erkenningsniveau (optioneel)", exact=True).click()
+    cms.keyboard.type("Goed onderbouwd")
+    cms.get_by_role("option", name="Goed onderbouwd", exact=True).click()
+    cms.get_by_role("button", name="Opslaan").click()
+    cms.get_by_text("vul ook 'Beoordeeld op' in", exact=False).wait_for()
+    assert cms.evaluate("Object.keys(window.repoFilesUnpublished || {}).length") == 0

@@ -83,6 +83,7 @@ def unchecked_site(tmp_path_factory, caplog_module):
             intervention(title=f"Groep {group // GROUP}"), body("intervention", payloads))})
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("generator.validate.check_body", lambda *args: BodyReport())
+        patch.setattr("generator.pipeline.check_body_links", lambda *args: [])
         outcome = build(root, root / "site")
     assert outcome.ok, outcome.failure + outcome.report
     return root / "site"

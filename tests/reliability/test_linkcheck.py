@@ -180,23 +180,45 @@ def broken_link_project(tmp_path):
     return root
 
 
-def test_broken_body_link_fails_a_strict_build_with_a_dutch_warning(broken_link_project,
-                                                                     caplog):
+def test_a_dead_body_link_stops_the_build_at_the_check_in_dutch(broken_link_project, caplog):
     out = broken_link_project / "site"
-    outcome = build(broken_link_project, out, strict=True)
+    outcome = build(broken_link_project, out)
+    assert not outcome.ok and not out.exists()
+    assert "interventions/met-kapotte-link.md:" in outcome.report
+    assert "verwijst een link naar '../bestaat-niet/', maar die pagina bestaat niet" \
+        in outcome.report
+    assert "het anker '#bestaat-ook-niet' staat niet op deze pagina" in outcome.report
+    assert not [r for r in caplog.records if "Doc file" in r.getMessage()]  # no MkDocs English
+
+
+@pytest.fixture
+def broken_page_project(tmp_path):
+    """A dead link the check does not read (a hand-written page): the build's safety net."""
+    root = make_project(tmp_path / "project")
+    (root / "pages" / "over.md").write_text(
+        "# Over\n\nTekst.\n\nZie [weg](../bestaat-niet/) en [anker](#nergens).\n",
+        encoding="utf-8")
+    return root
+
+
+def test_broken_link_fails_a_strict_build_naming_the_content_file_and_line(
+        broken_page_project, caplog):
+    out = broken_page_project / "site"
+    outcome = build(broken_page_project, out, strict=True)
     assert not outcome.ok
-    assert "strict" in outcome.failure  # MkDocs: "Aborted with 3 warnings in strict mode!"
-    messages = [r.getMessage() for r in caplog.records if "Kapotte link" in r.getMessage()]
+    assert "strict" in outcome.failure  # MkDocs: "Aborted with 2 warnings in strict mode!"
+    messages = [r.getMessage() for r in caplog.records if "kapotte link" in r.getMessage()]
     assert len(messages) == 2
-    assert "pagina 'interventies/met-kapotte-link/'" in messages[0]
+    assert messages[0].startswith("pages/over.md:5: kapotte link op regel 5 van pages/over.md")
     assert "'../bestaat-niet/' verwijst naar een pagina of bestand dat niet bestaat" \
         in messages[0]
-    assert "'#bestaat-ook-niet' verwijst naar het anker" in messages[1]
+    assert "'#nergens' verwijst naar het anker" in messages[1]
+    assert not [r for r in caplog.records if "Doc file" in r.getMessage()]
     assert not out.exists()  # strict: nothing was published
 
 
-def test_broken_body_link_is_a_warning_in_a_normal_build(broken_link_project, caplog):
-    out = broken_link_project / "site"
-    assert build(broken_link_project, out).ok
-    assert (out / "interventies" / "met-kapotte-link" / "index.html").is_file()
-    assert sum("Kapotte link" in r.getMessage() for r in caplog.records) == 2
+def test_broken_link_is_a_warning_in_a_normal_build(broken_page_project, caplog):
+    out = broken_page_project / "site"
+    assert build(broken_page_project, out).ok
+    assert (out / "over" / "index.html").is_file()
+    assert sum("kapotte link" in r.getMessage() for r in caplog.records) == 2
