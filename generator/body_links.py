@@ -6,9 +6,11 @@ module resolves them the way the renderer will. A Markdown link to a `.md` file 
 MkDocs relative to the generated page (`interventions/x.md` becomes the page
 `interventies/x.md`, `dossiers/x.md` stays `dossiers/x.md`, the hand-written pages in the
 docs_dir sit at the root); any other link is a web address, resolved as a browser does from the
-page's address (`/interventies/x/`). Anchors are checked against the ids of the rendered target
-page: Python-Markdown's toc ids of its headings (with the toc settings of mkdocs.yml) and the
-ids of our templates.
+page's address (`/interventies/x/`). A live Markdown link written as such an address is not
+an issue: its URL's place is recorded on the entry, and the renderer gives it the .md form
+(generator/link_rewrite.py), which also works offline; raw HTML keeps a warning. Anchors are
+checked against the ids of the rendered target page: Python-Markdown's toc ids of its headings
+(with the toc settings of mkdocs.yml) and the ids of our templates.
 """
 
 from __future__ import annotations
