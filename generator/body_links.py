@@ -148,15 +148,17 @@ def _record(catalog: Catalog, source: Source, rewrites: list[LinkRewrite]) -> No
 
 def _rewrites(finder: DestinationFinder, source: Source, link: BodyLink, better: str,
               on_line: int) -> list[LinkRewrite]:
-    """Where the link's URL text stands, exactly: the inline destinations on its line when there
-    are as many as markdown-it found links with that URL there, else (no inline one) its
-    reference definitions. Empty when it cannot be told exactly."""
+    """Where the link's URL text stands, exactly: its inline destinations on the link's line and
+    its reference definitions, when these account for every link with that URL that
+    markdown-it found on the line. Empty when it cannot be told exactly."""
     line = link.line - source.body_line + 1
     columns = finder.inline(line, link.url)
-    if columns:
-        places = [(line, column) for column in columns] if len(columns) == on_line else []
-    else:
-        places = finder.definitions(link.url)
+    definitions = finder.definitions(link.url)
+    uses = finder.uses(line, [label for _, _, label in definitions]) if definitions else 0
+    if len(columns) + uses != on_line:
+        return []
+    places = [(line, column) for column in columns]
+    places += [(number, column) for number, column, _ in definitions] if uses else []
     return [LinkRewrite(number, column, link.url, better) for number, column in places]
 
 

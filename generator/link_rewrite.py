@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from generator.body_structure import blank_code_spans
 
 # A reference definition's label: not a footnote ('[^1]: …', which holds text, not a URL).
-_LABEL = r"^ {0,3}\[(?!\^)(?:[^\]\\\n]|\\.)+\]:[ \t]*<?"
+_LABEL = r"^ {0,3}\[((?!\^)(?:[^\]\\\n]|\\.)+)\]:[ \t]*<?"
 _MD = MarkdownIt("commonmark")
 
 
@@ -72,15 +72,22 @@ class DestinationFinder:
         pattern = re.compile(r"\]\([ \t]*<?(" + re.escape(url) + r")(?=[>)\s]|$)")
         return [m.start(1) + 1 for m in pattern.finditer(self.lines[line - 1])]
 
-    def definitions(self, url: str) -> list[tuple[int, int]]:
-        """(line, column) of `url` in every top-level reference definition of the body."""
+    def definitions(self, url: str) -> list[tuple[int, int, str]]:
+        """(line, column, label) of `url` in every top-level reference definition."""
         pattern = re.compile(_LABEL + "(" + re.escape(url) + r")(?=[>\s]|$)")
         found = []
-        for number in self.definition_lines:
+        for number in sorted(self.definition_lines):
             match = pattern.match(self.lines[number - 1])
             if match:
-                found.append((number, match.start(1) + 1))
+                found.append((number, match.start(2) + 1, match[1]))
         return found
+
+    def uses(self, line: int, labels: Iterable[str]) -> int:
+        """How many references to one of `labels` ('[x][label]', '[label][]', '[label]') stand
+        on body line `line`."""
+        text = self.lines[line - 1] if 1 <= line <= len(self.lines) else ""
+        return sum(len(re.findall(r"\[" + re.escape(label) + r"\](?![(:])", text, re.I))
+                   for label in set(labels))
 
     @property
     def definition_lines(self) -> set[int]:

@@ -11,15 +11,8 @@ from generator.link_rewrite import DestinationFinder, LinkRewrite, normalize_lin
 from generator.pipeline import check_project
 from generator.render.common import Site
 from generator.render.entries import render_intervention
-from tests.reliability.documents import (
-    body,
-    build,
-    document,
-    dossier,
-    intervention,
-    make_project,
-    write_files,
-)
+from tests.reliability.documents import build
+from tests.test_body_link_check import _project  # entries linking to each other, and pages
 
 
 def _located(text: str, line: int, url: str) -> list[int]:
@@ -38,9 +31,17 @@ def test_inline_destinations_are_found_at_their_columns_but_not_in_code_spans():
 def test_reference_definitions_count_only_outside_paragraphs_and_code():
     text = ("Zie [a][r].\n\n[r]: /over/\n[s]: </over/> \"titel\"\n\n```\n[t]: /over/\n```\n\n"
             "Een zin\n[u]: /over/\n\n[^1]: /over/\n")
-    found = DestinationFinder(text).definitions("/over/")
+    finder = DestinationFinder(text)
+    found = finder.definitions("/over/")
     lines = text.split("\n")
-    assert [(n, lines[n - 1][c - 1:c + 5]) for n, c in found] == [(3, "/over/"), (4, "/over/")]
+    assert [(n, lines[n - 1][c - 1:c + 5], label) for n, c, label in found] == [
+        (3, "/over/", "r"), (4, "/over/", "s")]
+    assert finder.uses(1, ["r", "s"]) == 1 and finder.uses(3, ["r"]) == 0
+
+
+def test_references_on_a_line_are_counted_by_label_outside_code_spans():
+    finder = DestinationFinder("[a][R] en [r][] en [r] en `[b][r]` en [c](r) en [rr]\n")
+    assert finder.uses(1, ["r"]) == 3
 
 
 def test_rewrites_change_only_the_url_text_several_on_one_line():
@@ -60,17 +61,6 @@ def test_a_rewrite_whose_text_is_not_at_its_place_is_left_out():
     assert normalize_links(text, []) is text
 
 
-def _project(tmp_path, extra: str):
-    root = make_project(tmp_path / "project")
-    write_files(root, {
-        "interventions/met-links.md": document(intervention(), body("intervention", extra)),
-        "interventions/armoedeteam.md": document(intervention(title="Armoedeteam"),
-                                                 body("intervention")),
-        "dossiers/eenzaamheid.md": document(
-            dossier(interventions=["met-links", "armoedeteam"]), body("dossier"))})
-    return root
-
-
 def _rendered_body(root) -> str:
     result = check_project(root, BUILD_DATE)
     assert [i for i in result.issues if i.severity.value != "notice"] == [], result.issues
@@ -79,12 +69,13 @@ def _rendered_body(root) -> str:
 
 def test_the_rendered_page_gets_the_md_form_of_every_address_link(tmp_path):
     extra = ("Zie [a](/interventies/armoedeteam/) en [b](../armoedeteam/#aanpak), "
-             "[c](/dossiers/eenzaamheid/#wat-werkt) en `[d](/over/)` en [e][over].\n\n"
+             "[c](/dossiers/eenzaamheid/#wat-werkt) en `[d](/over/)` en [e][over], [f](/over/) "
+             "[g](/over/).\n\n"
              "[over]: /over/\n")
     page = _rendered_body(_project(tmp_path, extra))
     assert "[a](armoedeteam.md) en [b](armoedeteam.md#aanpak)" in page
     assert "[c](../dossiers/eenzaamheid.md#wat-werkt) en `[d](/over/)` en [e][over]" in page
-    assert "[over]: ../over.md" in page
+    assert "[f](../over.md) [g](../over.md)" in page and "[over]: ../over.md" in page
 
 
 def test_a_url_that_cannot_be_located_exactly_keeps_the_warning(tmp_path):
