@@ -6,9 +6,11 @@ module resolves them the way the renderer will. A Markdown link to a `.md` file 
 MkDocs relative to the generated page (`interventions/x.md` becomes the page
 `interventies/x.md`, `dossiers/x.md` stays `dossiers/x.md`, the hand-written pages in the
 docs_dir sit at the root); any other link is a web address, resolved as a browser does from the
-page's address (`/interventies/x/`). Anchors are checked against the ids of the rendered target
-page: Python-Markdown's toc ids of its headings (with the toc settings of mkdocs.yml) and the
-ids of our templates.
+page's address (`/interventies/x/`). A live Markdown link written as such an address is not
+an issue: its URL's place is recorded on the entry, and the renderer gives it the .md form
+(generator/link_rewrite.py), which also works offline; raw HTML keeps a warning. Anchors are
+checked against the ids of the rendered target page: Python-Markdown's toc ids of its headings
+(with the toc settings of mkdocs.yml) and the ids of our templates.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from generator.body import BodyLink, check_body
 from generator.catalog import Catalog
 from generator.issues import Issue, error, warning
+from generator.link_rewrite import DestinationFinder, LinkRewrite
 from generator.load import SLUG_RE, Source
 
 PAGE_FOLDER = {"intervention": "interventies", "dossier": "dossiers"}
@@ -119,15 +123,48 @@ def check_body_links(sources: list[Source], catalog: Catalog, root: Path) -> lis
             continue
         links = check_body(source.path, source.kind, source.body, source.body_line).links
         page = f"{PAGE_FOLDER[source.kind]}/{source.slug}.md"
+        finder = DestinationFinder(source.body)
+        per_line = Counter((link.line, link.url) for link in links if link.markdown)
+        rewrites: list[LinkRewrite] = []
         for link in links:
-            issue = _link_issue(site, source, page, link, withdrawn)
+            issue, better = _link_issue(site, source, page, link, withdrawn)
+            if better is not None:
+                found = _rewrites(finder, source, link, better, per_line[link.line, link.url])
+                rewrites += found
+                issue = None if found else _address_issue(source, link, better)
             if issue is not None:
                 issues.append(issue)
+        _record(catalog, source, rewrites)
     return issues
 
 
+def _record(catalog: Catalog, source: Source, rewrites: list[LinkRewrite]) -> None:
+    """Hand the rewrites to the renderer on the validated entry (none when it has errors)."""
+    entry = catalog.intervention(source.slug) if source.kind == "intervention" \
+        else catalog.dossier(source.slug)
+    if entry is not None and entry.path == source.path:
+        entry.link_rewrites = tuple(sorted(set(rewrites)))
+
+
+def _rewrites(finder: DestinationFinder, source: Source, link: BodyLink, better: str,
+              on_line: int) -> list[LinkRewrite]:
+    """Where the link's URL text stands, exactly: its inline destinations on the link's line and
+    its reference definitions, when these account for every link with that URL that
+    markdown-it found on the line. Empty when it cannot be told exactly."""
+    line = link.line - source.body_line + 1
+    columns = finder.inline(line, link.url)
+    definitions = finder.definitions(link.url)
+    uses = finder.uses(line, [label for _, _, label in definitions]) if definitions else 0
+    if len(columns) + uses != on_line:
+        return []
+    places = [(line, column) for column in columns]
+    places += [(number, column) for number, column, _ in definitions] if uses else []
+    return [LinkRewrite(number, column, link.url, better) for number, column in places]
+
+
 def _link_issue(site: SiteMap, source: Source, page: str, link: BodyLink,
-                withdrawn: set[str]) -> Issue | None:
+                withdrawn: set[str]) -> tuple[Issue | None, str | None]:
+    """The link's issue, or (for a live Markdown link written as a web address) its .md form."""
     parts = urlsplit(link.url)
     path, fragment = unquote(parts.path), unquote(parts.fragment)
     if not path:
@@ -135,26 +172,28 @@ def _link_issue(site: SiteMap, source: Source, page: str, link: BodyLink,
     else:
         target = resolve(site, page, path, link.markdown)
     if target is None:
-        return _dead(source, link, _suggest(site, page, path, link.markdown))
+        return _dead(source, link, _suggest(site, page, path, link.markdown)), None
     entry = site.entries.get(target)
     if entry is not None and entry.kind == "intervention" and entry.slug in withdrawn \
             and target != page:
         return warning(source.path, link.line, link.column, None, "withdrawn-reference",
                        f"Op regel {link.line} verwijst een {link.what} naar '{link.url}', maar "
                        f"de interventie '{entry.slug}' is ingetrokken. Verwijder de link of "
-                       "kies een actieve interventie.")
-    return _anchor_issue(site, source, page, link, path, target, fragment) or \
-        _address_issue(source, page, link, path, target, fragment)
-
-
-def _address_issue(source: Source, page: str, link: BodyLink, path: str, target: str,
-                   fragment: str) -> Issue | None:
-    """A web address ('/interventies/x/', '../x/') or an HTML link to a page works on the
-    website but not in the offline export, whose pages are files: the .md form works in both."""
-    if not path or (link.markdown and not path.startswith("/")
-                    and posixpath.splitext(path)[1]):
-        return None
+                       "kies een actieve interventie."), None
+    issue = _anchor_issue(site, source, page, link, path, target, fragment)
+    if issue is not None or not path or (link.markdown and not path.startswith("/")
+                                         and posixpath.splitext(path)[1]):
+        return issue, None
     better = markdown_form(page, target, fragment)
+    if link.markdown and not parts.query:
+        return None, better
+    return _address_issue(source, link, better), None
+
+
+def _address_issue(source: Source, link: BodyLink, better: str) -> Issue:
+    """A web address ('/interventies/x/', '../x/') in an HTML link (or a Markdown link whose URL
+    cannot be located to be rewritten) works on the website but not in the offline export,
+    whose pages are files: the .md form works in both."""
     fix = (f"Schrijf '{better}'." if link.markdown else
            f"Schrijf een Markdown-link: '[tekst]({better})'.")
     return warning(source.path, link.line, link.column, None, "link-form",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.issues import Issue, error, warning
@@ -118,10 +119,11 @@ def _matching_end(text: str, start: int, tag: str) -> int | None:
     return None
 
 
-def blank_code_spans(text: str) -> str:
+def blank_code_spans(text: str, blank: Callable[[str], str] | None = None) -> str:
     """Replace every code span (CommonMark: a backtick run up to the next run of the same length)
-    by blanks that keep its line breaks. A backslash-escaped backtick opens no span. Linear:
-    each run length keeps a pointer that only moves forward."""
+    by blanks that keep its line breaks (`blank` makes them of another shape). A
+    backslash-escaped backtick opens no span. Linear: each run length keeps a pointer that
+    only moves forward."""
     runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
     by_length: dict[int, list[int]] = {}
     for index, (start, end) in enumerate(runs):
@@ -147,7 +149,7 @@ def blank_code_spans(text: str) -> str:
             continue
         closing = candidates[position]
         pieces.append(text[done:start])
-        pieces.append(_blank_text(text[start:runs[closing][1]]))
+        pieces.append((blank or _blank_text)(text[start:runs[closing][1]]))
         done = runs[closing][1]
         index = closing + 1
     pieces.append(text[done:])

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.link_rewrite import LinkRewrite
 
 ACTIVE, WITHDRAWN = "actief", "ingetrokken"
 
@@ -53,6 +57,8 @@ class Entry:
     themes: list[str]
     body: str
     aliases: list[str] = field(default_factory=list)  # earlier slugs: redirect pages
+    # Web-address links in the body given their .md form when rendered (set by the link check).
+    link_rewrites: tuple[LinkRewrite, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from generator.body import normalize_heading
 from generator.catalog import Catalog
 from generator.dates import format_date_nl
 from generator.history import last_change
+from generator.link_rewrite import normalize_links
 from generator.model import Dossier, Intervention
 from generator.render.citation import citation_html
 from generator.render.common import (
@@ -96,7 +97,7 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
         jumps=[{"title": t, "anchor": slugify(t)} for t in body_titles]))
     parts = [page_header(item.title, item.summary, kind="intervention", slug=item.slug,
                          jsonld=as_json_text(intervention_jsonld(catalog, site, item))),
-             head, "\n", item.body.strip(), "\n\n"]
+             head, "\n", normalize_links(item.body, item.link_rewrites).strip(), "\n\n"]
     parts += _intervention_extras(catalog, site, src, item, body_titles)
     return "".join(parts)
 
@@ -162,7 +163,8 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
     body_titles = [m[1] for m in _HEADING_RE.finditer(dossier.body)]
     parts = [page_header(dossier.title, dossier.summary, kind="dossier", slug=dossier.slug,
                          jsonld=as_json_text(dossier_jsonld(catalog, site, dossier))),
-             head, "\n", dossier.body.strip(), "\n\n"]
+             head, "\n", normalize_links(dossier.body, dossier.link_rewrites).strip(),
+             "\n\n"]
     if rows:
         parts.append(_section(site, "Interventies in dit dossier",
                               render_template("dossier_table.html", rows=rows), body_titles,
