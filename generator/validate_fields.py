@@ -180,10 +180,13 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
     if isinstance(value, dict) and len(value) == 1:
         meant = _text_read_as_key(value)
         if meant is not None:
+            curly = _without_typographic_quotes(meant)
+            why = ("Typografische aanhalingstekens (“ ” ‘ ’), zoals een tekstverwerker ze "
+                   "maakt, herkent YAML niet. " if curly != meant else "")
             return checker.error(key, "wrong-type", (
                 f"'{key}' moet tekst zijn, maar door de dubbele punt met een spatie erna leest "
-                f"YAML '{meant}' als sleutel en waarde. Zet de hele tekst tussen rechte "
-                f"aanhalingstekens: {_example_line(key, meant)}"))
+                f"YAML '{meant}' als sleutel en waarde. {why}Zet de hele tekst tussen rechte "
+                f"aanhalingstekens: {_example_line(key, curly)}"))
     if not isinstance(value, str) or is_date(value):
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         shown = value if number or is_date(value) else "…"
@@ -211,6 +214,17 @@ def _text_read_as_key(value: dict) -> str | None:
             and not isinstance(inner, bool):
         return f"{name}: {inner}"
     return None
+
+
+_TYPOGRAPHIC_QUOTES = "“”„‘’‚«»"
+
+
+def _without_typographic_quotes(text: str) -> str:
+    """'“Resultaat: minder stress”' as the editor meant it: without the word processor's
+    quotes around it (the straight ones of the example replace them)."""
+    if len(text) > 1 and text[0] in _TYPOGRAPHIC_QUOTES and text[-1] in _TYPOGRAPHIC_QUOTES:
+        return text[1:-1]
+    return text
 
 
 def _example_line(key: str, text: str) -> str:
