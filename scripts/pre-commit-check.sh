@@ -1,9 +1,14 @@
 #!/bin/sh
 # The pre-commit hook (.pre-commit-config.yaml): the content check as strict as the pull
-# request's build, which fails on warnings too. It uses `watwerkt` when it is on PATH, else
-# this project's generator if Python can import it (a virtualenv that is not activated, an
-# editor's Python); without either it says in Dutch how to install it, instead of pre-commit's
-# English "Executable `watwerkt` not found".
+# request's build, which fails on warnings too. pre-commit runs it from the repository's root.
+# It uses the project's own .venv/ (made by the README's first command, scripts/start.py) when
+# it is there, activated or not: a `watwerkt` elsewhere on PATH may be an old install of
+# another checkout. Else `watwerkt` on PATH, else this project's generator if Python can import
+# it (an editor's Python); without any it says in Dutch how to install it, instead of
+# pre-commit's English "Executable `watwerkt` not found".
+if [ -x .venv/bin/watwerkt ]; then
+    exec .venv/bin/watwerkt check --strict "$@"
+fi
 if command -v watwerkt >/dev/null 2>&1; then
     exec watwerkt check --strict "$@"
 fi
@@ -18,7 +23,7 @@ printf '%s' 'De controle van Wat Werkt kan niet draaien: het programma '\''watwe
 (of je virtuele omgeving staat niet aan).
 Installeer het eenmalig in de map van het project met:
 
-    pip install -e .
+    python3 scripts/start.py --install-only
 
 en probeer de commit daarna opnieuw. Zie CONTRIBUTING.md, '\''Op je eigen computer'\''.
 ' >&2

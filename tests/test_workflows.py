@@ -167,10 +167,26 @@ def test_precommit_hook_is_as_strict_as_the_pull_request(tmp_path) -> None:
     workflow = (REPO / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
     assert "watwerkt build --strict" in workflow
     _fake_watwerkt(tmp_path / "bin")
-    result = subprocess.run(["/bin/sh", str(REPO / _hook()["entry"])], cwd=REPO,
+    # Run from a folder without .venv/: the hook then takes `watwerkt` from PATH.
+    result = subprocess.run(["/bin/sh", str(REPO / _hook()["entry"])], cwd=tmp_path,
                             capture_output=True, text=True, timeout=60,
                             env={"PATH": str(tmp_path / "bin")})
     assert (result.returncode, result.stdout) == (0, "watwerkt check --strict\n")
+
+
+def test_precommit_hook_prefers_the_projects_own_venv_to_watwerkt_on_path(tmp_path) -> None:
+    """An old `watwerkt` elsewhere on PATH (another checkout's install) must not run the check
+    of this project when its own .venv/ (scripts/start.py) is there."""
+    _fake_watwerkt(tmp_path / "bin")
+    project = tmp_path / "project"
+    (project / ".venv").mkdir(parents=True)
+    _fake_watwerkt(project / ".venv" / "bin")
+    (project / ".venv" / "bin" / "watwerkt").write_text('#!/bin/sh\necho "venv $*"\n',
+                                                        encoding="utf-8")
+    result = subprocess.run(["/bin/sh", str(REPO / _hook()["entry"])], cwd=project,
+                            capture_output=True, text=True, timeout=60,
+                            env={"PATH": str(tmp_path / "bin")})
+    assert (result.returncode, result.stdout) == (0, "venv check --strict\n")
 
 
 def test_precommit_hook_without_watwerkt_says_in_dutch_how_to_install_it(tmp_path) -> None:
@@ -180,17 +196,23 @@ def test_precommit_hook_without_watwerkt_says_in_dutch_how_to_install_it(tmp_pat
                             env={"PATH": str(tmp_path / "leeg")})
     assert result.returncode == 1
     assert "'watwerkt' is niet geïnstalleerd" in result.stderr
-    assert "pip install -e ." in result.stderr
+    assert "python3 scripts/start.py --install-only" in result.stderr
     assert "not found" not in result.stderr and result.stdout == ""
 
 
 def test_precommit_hook_uses_an_importable_generator_when_watwerkt_is_not_on_path(tmp_path):
     """A virtualenv that is not activated: its Python can still run the check."""
     (tmp_path / "bin").mkdir()
-    (tmp_path / "bin" / "python3").symlink_to(sys.executable)
+    # A wrapper, not a symlink: a symlinked venv Python outside its venv is the bare base one.
+    python = tmp_path / "bin" / "python3"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    project = tmp_path / "project"  # a copy without .venv/, run from its root as pre-commit does
+    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
+        ".venv*", "node_modules", "site", ".git", "dist", "__pycache__"))
     env = {"PATH": str(tmp_path / "bin"), "PYTHONPATH": str(REPO),
            "SOURCE_DATE_EPOCH": "1795305600"}
-    result = subprocess.run(["/bin/sh", str(REPO / _hook()["entry"])], cwd=REPO,
+    result = subprocess.run(["/bin/sh", str(REPO / _hook()["entry"])], cwd=project,
                             capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert "0 fouten, 0 waarschuwingen" in result.stdout
