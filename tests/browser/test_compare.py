@@ -39,7 +39,7 @@ def test_three_interventions_side_by_side(page, site_server, catalog):
     expired = items[1].recognition
     assert expired is not None and expired.is_expired(catalog.build_date)
     assert "verlopen" in levels[1] and "Niet beoordeeld" in levels[2]
-    assert "geldig tot en met" in levels[0]
+    assert "erkend tot en met" in levels[0]
     label = catalog.vocab.label
     for n, item in enumerate(items):
         assert all(label("target_groups", t) in row(page, "Doelgroep")[n]
