@@ -17,8 +17,8 @@ import re
 from generator.hyphenate import hyphenate_html
 
 _HEADERLINK = re.compile(
-    r'<(h[1-6])([^>]*)>(.*?)<a class="headerlink" href="(#[^"]*)" title="([^"]*)">¶</a>',
-    re.S)
+    r'<(h[1-6])([^>]*)>(.*?)<a class="headerlink" href="(#[^"]*)" title="([^"]*)">'
+    r"(?:¶|&para;)</a>", re.S)
 
 
 def name_permalinks(page: str) -> str:

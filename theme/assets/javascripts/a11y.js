@@ -22,8 +22,9 @@
       svg.setAttribute("aria-hidden", "true");
       svg.setAttribute("focusable", "false");
     });
+    // Material's own keyboard handler clicks a focused label on Enter; Space is ours.
     label.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
+      if (event.key === " ") {
         event.preventDefault();
         label.click();
       }
@@ -33,6 +34,22 @@
   var searchButton = document.querySelector(".md-header > nav > label[for='__search']");
   asButton(menuButton, drawer, "Menu");
   asButton(searchButton, search, "Zoeken");
+
+  function visible(el) {
+    return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  }
+
+  /* 1.1.1: every icon in the header and the search layer sits in a named control (or is
+   * decoration): hide the images themselves. The search layer's back arrow closes it. */
+  document.querySelectorAll(".md-header svg").forEach(function (svg) {
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+  });
+  var back = document.querySelector(".md-search__icon[for='__search']");
+  if (back) {
+    back.setAttribute("role", "button");
+    back.setAttribute("aria-label", "Zoeken sluiten");
+  }
 
   /* Material flips the checkboxes without a change event: watch their state instead. */
   function watchToggle(toggle, onChange) {
@@ -54,14 +71,34 @@
     var inSearch = event.target.closest && event.target.closest(".md-search");
     if (!inSearch) beforeSearch = event.target;
   });
+  /* 2.4.3 on phones: Material opens its full-screen search layer when the search field takes
+   * the focus, so tabbing past it opened the layer by itself. Closed, the field is no Tab
+   * stop there (the search button opens it; Material then focuses the field by script). */
+  var layer = document.querySelector(".md-search");
+  function searchStop() {
+    var hidden = phone.matches && !search.checked;
+    if (query) query.tabIndex = hidden ? -1 : 0;
+    // Closed on a phone, the layer is off screen: out of the accessibility tree as well.
+    if (layer) {
+      if (hidden) layer.setAttribute("aria-hidden", "true");
+      else layer.removeAttribute("aria-hidden");
+    }
+  }
+  searchStop();
+  if (phone.addEventListener) phone.addEventListener("change", searchStop);
+
   watchToggle(search, function (open) {
+    searchStop();
     if (searchButton) searchButton.setAttribute("aria-expanded", String(open));
     if (open) return;
     var lost = document.activeElement === document.body ||
       (document.activeElement && document.activeElement.closest(".md-search"));
     if (!lost) return;
     var target = phone.matches && searchButton ? searchButton : beforeSearch;
-    if (target && target !== query && target.isConnected) target.focus();
+    if (!target || target === query || !target.isConnected || !visible(target)) {
+      target = document.querySelector(".md-header .md-logo");  // a click, not a Tab, opened it
+    }
+    if (target) target.focus();
   });
 
   /* 2.4.3: the drawer takes the focus when it opens and gives it back to the menu button
@@ -70,8 +107,10 @@
     if (menuButton) menuButton.setAttribute("aria-expanded", String(open));
     var sidebar = document.querySelector(".md-sidebar--primary");
     if (open && sidebar) {
-      var first = sidebar.querySelector("a[href], label[tabindex], input:not(.md-toggle)");
-      if (first) setTimeout(function () { first.focus(); }, 50);
+      setTimeout(function () {
+        var first = Array.prototype.find.call(sidebar.querySelectorAll("a[href]"), visible);
+        if (first) first.focus();
+      }, 50);
     } else if (!open && menuButton && (document.activeElement === document.body ||
                (sidebar && sidebar.contains(document.activeElement)))) {
       menuButton.focus();
