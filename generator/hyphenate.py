@@ -15,11 +15,11 @@ import pyphen
 SOFT_HYPHEN = "\u00ad"
 # Words shorter than this fit a phone's narrowest column; breaking them would only hurt.
 MIN_WORD = 9
-_HYPHENATOR = pyphen.Pyphen(lang="nl_NL", left=3, right=3)
+_HYPHENATOR = pyphen.Pyphen(lang="nl_NL", left=2, right=2)
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "title", "head", "svg"}
-_WORD = re.compile(r"[^\W\d_]{" + str(MIN_WORD) + ",}")
+_LETTERS = r"[^\W\d_]"
 # An address or file name (e-mail, web address, data.json) is copied and typed: no hyphens.
 _ADDRESS = re.compile(r"\S*(?:@|://|www\.|\.[a-z]{2,4}\b|_)\S*")
 
@@ -30,16 +30,22 @@ def hyphenate_word(word: str) -> str:
     return _HYPHENATOR.inserted(word, hyphen=SOFT_HYPHEN)
 
 
-def hyphenate_text(text: str) -> str:
-    """Soft hyphens in the long words of a piece of text, addresses left whole."""
+@functools.cache
+def _words(min_word: int) -> re.Pattern[str]:
+    return re.compile(_LETTERS + "{" + str(min_word) + ",}")
+
+
+def hyphenate_text(text: str, min_word: int = MIN_WORD) -> str:
+    """Soft hyphens in the words of at least `min_word` letters, addresses left whole."""
+    words = _words(min_word)
     pieces = []
     position = 0
     for address in _ADDRESS.finditer(text):
-        pieces.append(_WORD.sub(lambda m: hyphenate_word(m.group()),
+        pieces.append(words.sub(lambda m: hyphenate_word(m.group()),
                                 text[position:address.start()]))
         pieces.append(address.group())
         position = address.end()
-    pieces.append(_WORD.sub(lambda m: hyphenate_word(m.group()), text[position:]))
+    pieces.append(words.sub(lambda m: hyphenate_word(m.group()), text[position:]))
     return "".join(pieces)
 
 

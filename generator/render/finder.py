@@ -119,10 +119,14 @@ def compare_record(catalog: Catalog, item: Intervention) -> dict:
     })
 
 
+# Three columns on a 320 px phone are about 90 px wide: even 'Gezinnen' needs a break.
+COMPARE_MIN_WORD = 6
+
+
 def _hyphenated(value):
     """Soft hyphens in every text of a record, addresses left whole."""
     if isinstance(value, str):
-        return hyphenate_text(value)
+        return hyphenate_text(value, min_word=COMPARE_MIN_WORD)
     if isinstance(value, list):
         return [_hyphenated(v) for v in value]
     if isinstance(value, dict):

@@ -50,6 +50,15 @@ REFLOW = r"""() => {
   return [...new Set(found)];
 }"""
 
+# 1.4.12 Text spacing: the spacing a reader may set (WCAG's own test values); after it, the
+# REFLOW probe must still find nothing cut off.
+TEXT_SPACING = r"""() => {
+  const style = document.createElement('style');
+  style.textContent = `* { line-height: 1.5 !important; letter-spacing: .12em !important;
+    word-spacing: .16em !important; } p { margin-bottom: 2em !important; }`;
+  document.head.appendChild(style);
+}"""
+
 # A word broken across two lines with no hyphen at the break: Range.getClientRects per word
 # gives one rectangle per line it occupies. A break after a hyphen or at a soft hyphen (which
 # the browser draws as a hyphen) is fine.
@@ -75,6 +84,10 @@ SPLIT_WORDS = r"""() => {
       // An address or file name may break anywhere: a hyphen there would change it.
       if (/[@\/_]|\.\w/.test(m[0])) continue;
       const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width).map(r => Math.round(r.top)));
+      if (tops.size < 2) continue;  // on one line: the common case, checked cheaply
       const lines = new Set();
       let breakAt = -1, lastTop = null;
       for (let i = 0; i < m[0].length; i++) {
@@ -138,7 +151,14 @@ CONTRAST = r"""(root) => {
     g: top.g * top.a + below.g * (1 - top.a), b: top.b * top.a + below.b * (1 - top.a), a: 1});
   const lum = c => { const f = v => { v /= 255; return v <= .03928 ? v / 12.92 : ((v + .055) / 1.055) ** 2.4; };
     return .2126 * f(c.r) + .7152 * f(c.g) + .0722 * f(c.b); };
+  const cache = new Map();
   const background = el => {
+    if (cache.has(el)) return cache.get(el);
+    const result = paintedBehind(el);
+    cache.set(el, result);
+    return result;
+  };
+  const paintedBehind = el => {
     const layers = [];
     for (let e = el; e; e = e.parentElement) {
       const s = getComputedStyle(e);
@@ -150,6 +170,13 @@ CONTRAST = r"""(root) => {
     for (const layer of layers.reverse()) result = blend(layer, result);
     return result;
   };
+  const opacities = new Map();
+  const opacityOf = el => {
+    if (!el) return 1;
+    if (!opacities.has(el))
+      opacities.set(el, +getComputedStyle(el).opacity * opacityOf(el.parentElement));
+    return opacities.get(el);
+  };
   const found = [];
   const scope = root || document.body;
   for (const el of scope.querySelectorAll('*')) {
@@ -157,8 +184,7 @@ CONTRAST = r"""(root) => {
     if (!own || el.closest('[aria-hidden=true], .ww-visually-hidden, .md-visually-hidden, script, style, svg')) continue;
     const s = getComputedStyle(el);
     if (s.visibility === 'hidden' || s.display === 'none' || !el.getClientRects().length) continue;
-    let opacity = 1;
-    for (let e = el; e; e = e.parentElement) opacity *= +getComputedStyle(e).opacity;
+    const opacity = opacityOf(el);
     if (opacity === 0) continue;
     const bg = background(el);
     if (!bg) continue;

@@ -141,7 +141,7 @@
   function tableName(table) {
     var caption = table.querySelector("caption");
     if (caption) return caption.textContent.trim();
-    for (var el = table.closest(".ww-table-wrap, .md-typeset__scrollwrap") || table;
+    for (var el = table.closest(".ww-table-wrap") || table.closest(".md-typeset__scrollwrap") || table;
          el; el = el.previousElementSibling) {
       if (/^H[2-6]$/.test(el.tagName)) return el.textContent.replace("¶", "").trim();
     }
@@ -149,10 +149,10 @@
     return h1 ? h1.textContent.trim() : "Tabel";
   }
   function markScrollers() {
-    document.querySelectorAll(".ww-table-wrap, .md-typeset__table").forEach(function (box) {
-      var table = box.querySelector("table");
-      var scroller = box.classList.contains("md-typeset__table") ? box.parentElement : box;
-      if (!table || !scroller) return;
+    document.querySelectorAll(".md-typeset table").forEach(function (table) {
+      // Material wraps tables without a class in its own scrolling box; ours have theirs.
+      var scroller = table.closest(".md-typeset__scrollwrap") || table.closest(".ww-table-wrap");
+      if (!scroller) return;
       var scrolls = scroller.scrollWidth > scroller.clientWidth + 1;
       var hint = scroller.previousElementSibling;
       var hasHint = hint && hint.classList.contains("ww-scroll-hint");
