@@ -1,12 +1,12 @@
 """The last pass over a finished HTML page, for readers rather than for the search index
 (the MkDocs adapter runs it after the search plugin has read the page):
 
-- long Dutch words get soft hyphens (generator/hyphenate.py), so a phone breaks them with a
-  hyphen; the search index must not contain them, or 'mantelzorg' would not find them.
+- the long Dutch words of headings get soft hyphens (generator/hyphenate.py), so a phone
+  breaks them with a hyphen; the search index must not contain them.
 - heading permalinks, whose visible text is '¶', get a Dutch accessible name naming their
   section (WCAG 2.4.4, 4.1.2): a screen reader read them as 'pilcrow'.
 
-Only text between tags changes; attributes, scripts, styles, code and addresses stay intact.
+Only text between tags changes; attributes and addresses stay intact.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from generator.hyphenate import hyphenate_html
+from generator.hyphenate import hyphenate_headings
 
 _HEADERLINK = re.compile(
     r'<(h[1-6])([^>]*)>(.*?)<a class="headerlink" href="(#[^"]*)" title="([^"]*)">'
@@ -35,4 +35,4 @@ def name_permalinks(page: str) -> str:
 
 def finish_page(page: str) -> str:
     """Everything this module does, for one page."""
-    return hyphenate_html(name_permalinks(page))
+    return hyphenate_headings(name_permalinks(page))

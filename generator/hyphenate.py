@@ -15,10 +15,11 @@ import pyphen
 SOFT_HYPHEN = "\u00ad"
 # Words shorter than this fit a phone's narrowest column; breaking them would only hurt.
 MIN_WORD = 9
+# A heading on a 320 px phone (a11y.css sets its size) holds a word of 16 letters.
+HEADING_MIN_WORD = 17
 _HYPHENATOR = pyphen.Pyphen(lang="nl_NL", left=2, right=2)
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_SKIP = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "title", "head", "svg"}
 _LETTERS = r"[^\W\d_]"
 # An address or file name (e-mail, web address, data.json) is copied and typed: no hyphens.
 _ADDRESS = re.compile(r"\S*(?:@|://|www\.|\.[a-z]{2,4}\b|_)\S*")
@@ -49,24 +50,17 @@ def hyphenate_text(text: str, min_word: int = MIN_WORD) -> str:
     return "".join(pieces)
 
 
-def hyphenate_html(page: str) -> str:
-    """Soft hyphens in the visible text of the body of an HTML page."""
+def hyphenate_headings(page: str, min_word: int = HEADING_MIN_WORD) -> str:
+    """Soft hyphens in the long words of the page's main headings (h1, h2), and nowhere
+    else: in running text every word fits a phone's line, and tables and lists are laid out
+    to fit or to scroll (a11y.css). Only text between tags changes."""
     parts = _TAG.split(page)
-    skipping: list[str] = []
-    in_body = "<body" not in page
+    depth = 0
     for index, part in enumerate(parts):
         if index % 2:  # a tag or a comment
-            match = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
-            if not match:
-                continue
-            closing, name = match.group(1), match.group(2).lower()
-            if name == "body":
-                in_body = not closing
-            elif name in _SKIP and not part.endswith("/>"):
-                if closing and name in skipping:
-                    skipping.remove(name)
-                elif not closing:
-                    skipping.append(name)
-        elif in_body and not skipping and part.strip():
-            parts[index] = hyphenate_text(part)
+            match = re.match(r"<(/?)(h[12])\b", part, re.I)
+            if match:
+                depth += -1 if match.group(1) else 1
+        elif depth > 0 and part.strip():
+            parts[index] = hyphenate_text(part, min_word)
     return "".join(parts)

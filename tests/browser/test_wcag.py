@@ -77,16 +77,27 @@ def test_search_count_is_announced_in_good_contrast_and_results_are_not_h1(page,
     assert page.evaluate(CONTRAST, page.locator(".md-search").element_handle()) == []
 
 
-def test_escape_from_search_returns_focus_to_the_search_button(phone, site_server):
-    phone.goto(site_server.url + "dossiers/eenzaamheid/", wait_until="load")
-    button = phone.locator(".md-header__button[for='__search']")
+def open_with_keyboard(phone, url: str, toggle: str):
+    """Enter on the header button of Material's `toggle` (__search, __drawer) checkbox;
+    returns the button once the toggle is on."""
+    phone.goto(url, wait_until="load")
+    button = phone.locator(f".md-header__button[for='{toggle}']")
     button.focus()
     phone.keyboard.press("Enter")
-    phone.wait_for_function("document.getElementById('__search').checked")
-    assert phone.evaluate("document.activeElement.classList.contains('md-search__input')")
+    phone.wait_for_function(f"document.getElementById('{toggle}').checked")
+    return button
+
+
+def close_with_escape(phone, toggle: str) -> None:
     phone.keyboard.press("Escape")
-    phone.wait_for_function("!document.getElementById('__search').checked")
+    phone.wait_for_function(f"!document.getElementById('{toggle}').checked")
     phone.wait_for_timeout(100)
+
+
+def test_escape_from_search_returns_focus_to_the_search_button(phone, site_server):
+    button = open_with_keyboard(phone, site_server.url + "dossiers/eenzaamheid/", "__search")
+    assert phone.evaluate("document.activeElement.classList.contains('md-search__input')")
+    close_with_escape(phone, "__search")
     assert phone.evaluate("document.activeElement.getAttribute('for')") == "__search"
     assert button.get_attribute("aria-expanded") == "false"
 
@@ -109,15 +120,10 @@ def test_tabbing_on_a_phone_never_opens_the_search_layer(phone, site_server):
 
 
 def test_the_drawer_takes_and_returns_the_focus(phone, site_server):
-    phone.goto(site_server.url + "themas/eenzaamheid/", wait_until="load")
-    menu = phone.locator(".md-header__button[for='__drawer']")
-    menu.focus()
-    phone.keyboard.press("Enter")
-    phone.wait_for_function("document.getElementById('__drawer').checked")
+    menu = open_with_keyboard(phone, site_server.url + "themas/eenzaamheid/", "__drawer")
     assert menu.get_attribute("aria-expanded") == "true"
     phone.wait_for_function("!!document.activeElement.closest('.md-sidebar--primary')")
-    phone.keyboard.press("Escape")
-    phone.wait_for_function("!document.getElementById('__drawer').checked")
+    close_with_escape(phone, "__drawer")
     assert phone.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
 
 
@@ -152,7 +158,7 @@ def test_copied_text_has_no_soft_hyphens(page, site_server):
 
 def test_a_table_wider_than_the_screen_is_an_announced_region(phone, site_server):
     phone.goto(site_server.url + "beheer/", wait_until="load")
-    regions = phone.locator(".ww-table-wrap[role=region]")
+    regions = phone.locator(".ww-beheer-table [role=region]")
     assert regions.count() >= 1
     first = regions.first
     assert first.get_attribute("tabindex") == "0"
