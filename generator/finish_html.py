@@ -17,7 +17,8 @@ import re
 from generator.hyphenate import hyphenate_headings
 
 _HEADERLINK = re.compile(
-    r'<(h[1-6])([^>]*)>(.*?)<a class="headerlink" href="(#[^"]*)" title="([^"]*)">'
+    r'<(h[1-6])([^>]*)>((?:(?!</?h[1-6]).)*?)<a class="headerlink" href="(#[^"]*)" '
+    r'title="([^"]*)">'
     r"(?:¶|&para;)</a>", re.S)
 
 

@@ -42,6 +42,9 @@ def test_permalinks_are_named_after_their_section():
             'title="Link naar deze sectie">¶</a></h2>')
     assert 'aria-label="Link naar deze sectie: Doel &amp; aanpak"' in name_permalinks(page)
     assert finish_page(page).count("aria-label") == 1
+    # a heading without a permalink does not borrow the next heading's
+    two = '<h1 id="titel">Titel</h1><p>Tekst</p>' + page
+    assert 'aria-label="Link naar deze sectie: Doel &amp; aanpak"' in name_permalinks(two)
     # Python-Markdown writes the pilcrow as an entity
     assert "aria-label" in name_permalinks(page.replace(">¶<", ">&para;<"))
 
