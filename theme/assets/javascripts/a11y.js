@@ -177,6 +177,11 @@
   markScrollers();
   window.addEventListener("load", markScrollers);
   window.addEventListener("resize", markScrollers);
+  // A table also outgrows its box when the reader widens the text spacing (1.4.12).
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(function () { markScrollers(); });
+    document.querySelectorAll(".md-typeset table").forEach(function (t) { observer.observe(t); });
+  }
 
   /* Soft hyphens (generator/finish_html.py) help the eye, not the clipboard: copy without. */
   document.addEventListener("copy", function (event) {
