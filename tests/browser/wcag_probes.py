@@ -57,6 +57,8 @@ TEXT_SPACING = r"""() => {
   style.textContent = `* { line-height: 1.5 !important; letter-spacing: .12em !important;
     word-spacing: .16em !important; } p { margin-bottom: 2em !important; }`;
   document.head.appendChild(style);
+  // Scripts that react to the new layout (a11y.js's ResizeObserver) run before the next frames.
+  return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
 }"""
 
 # A word broken across two lines with no hyphen at the break: Range.getClientRects per word
