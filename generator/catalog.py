@@ -61,6 +61,11 @@ class Catalog:
     def with_level(self, level: str) -> list[Intervention]:
         return [i for i in self.interventions if self.level_key(i) == level]
 
+    @property
+    def active(self) -> list[Intervention]:
+        """The interventions a count means: withdrawn ones are listed, but not counted."""
+        return [i for i in self.interventions if not i.withdrawn]
+
     def dossiers_with_theme(self, theme: str) -> list[Dossier]:
         return [d for d in self.dossiers if theme in d.themes]
 
@@ -74,6 +79,16 @@ class Catalog:
             entries.append((dossier.last_changed, dossier.title, dossier))
         entries.sort(key=lambda e: (-e[0].toordinal(), sort_title(e[1])))
         return [entry for _, _, entry in entries[:limit]]
+
+
+def count_interventions(items: list[Intervention]) -> str:
+    """The one way every page counts interventions: the active ones, and the withdrawn ones
+    that the same list also holds, named as such ('18 interventies (en 1 ingetrokken)'), so
+    that the home page, the finder, the overviews and the open data agree."""
+    withdrawn = sum(1 for i in items if i.withdrawn)
+    active = len(items) - withdrawn
+    text = f"{active} {'interventie' if active == 1 else 'interventies'}"
+    return text + (f" (en {withdrawn} ingetrokken)" if withdrawn else "")
 
 
 def build_catalog(interventions: dict[str, Intervention], dossiers: dict[str, Dossier],

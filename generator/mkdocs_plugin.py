@@ -27,7 +27,9 @@ from mkdocs.plugins import BasePlugin  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
+from generator.audit import load_audit  # noqa: E402
 from generator.dates import resolve_build_date  # noqa: E402
+from generator.finish_html import finish_page  # noqa: E402
 from generator.history import load_history  # noqa: E402
 from generator.html_blocks import HtmlBlocks  # noqa: E402
 from generator.issues import Severity  # noqa: E402
@@ -106,7 +108,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
                     site_name=config.site_name,
                     data_license=config.extra.get("open_data_license"),
                     data_license_url=config.extra.get("open_data_license_url"),
-                    history=load_history(self.root), html_marker=self.html_blocks.marker)
+                    history=load_history(self.root), html_marker=self.html_blocks.marker,
+                    audit=load_audit(self.root))
         rendered = render_site(result.catalog, site)
         unchanged = self._unchanged_pages(rendered, config)
         for src_uri, text in rendered.items():
@@ -157,7 +160,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         # The card and link lists the search index leaves out: after the search plugin's pass.
-        return self.html_blocks.put_back_late(page.file.src_uri, output)
+        # So are the soft hyphens and permalink names, which the index must not contain.
+        return finish_page(self.html_blocks.put_back_late(page.file.src_uri, output))
 
     def on_post_build(self, *, config) -> None:
         if self.output is None:

@@ -1,4 +1,5 @@
-"""'Laatst gewijzigd op …' from git: one `git log` for the whole build, nothing without git."""
+"""'Laatst gewijzigd in de databank op …' from git: one `git log` for the whole build, none
+without git."""
 
 from __future__ import annotations
 
@@ -107,10 +108,10 @@ def test_build_makes_one_git_call_and_shows_the_dates(repository, tmp_path,
     site = build(repository, tmp_path / "site")
     assert len(calls) == 1, calls
     changed = (site / "interventies/buurtbemiddeling/index.html").read_text("utf-8")
-    assert "Laatst gewijzigd op 17 februari 2026" in changed
+    assert "Laatst gewijzigd in de databank op 17 februari 2026" in changed
     assert f'href="{REPO_URL}/commits/main/interventions/buurtbemiddeling.md"' in changed
     unchanged = (site / "dossiers/eenzaamheid/index.html").read_text("utf-8")
-    assert "Laatst gewijzigd op 4 maart 2025" in unchanged
+    assert "Laatst gewijzigd in de databank op 4 maart 2025" in unchanged
 
 
 def test_build_without_git_shows_nothing(repository, tmp_path) -> None:

@@ -20,6 +20,7 @@ from generator.render.feed import render_feed
 from generator.render.finder import render_finder
 from generator.render.overviews import render_overviews
 from generator.render.print_views import render_print_views
+from generator.render.statement import render_statement
 
 
 def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
@@ -36,7 +37,7 @@ def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
 RENDERERS = [render_entries, render_overviews, render_finder, render_print_views,
              render_editor_files]
 
-RENDERERS += [render_open_data, render_feed, render_beheer, render_aliases]
+RENDERERS += [render_open_data, render_feed, render_beheer, render_aliases, render_statement]
 RENDERERS += [render_evidence, render_citations]
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import jinja2
 import yaml
 
+from generator.audit import Audit
 from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.dates import format_date_nl
 from generator.model import Intervention
@@ -64,6 +65,8 @@ class Site:
     # Set by the MkDocs plugin (a secret per build): our HTML blocks are then marked with it,
     # so the plugin can keep them away from Python-Markdown. See `html_block`.
     html_marker: str | None = None
+    # The last accessibility audit (generator/audit.py), for the accessibility statement.
+    audit: Audit | None = field(default=None, compare=False)
 
 
 def page_url(src: str, style: str | RootAbsolute) -> str:
@@ -183,4 +186,5 @@ def badge(catalog: Catalog, item: Intervention) -> dict:
     if key == EXPIRED:
         return {"key": key, "label": label, "detail": f"Erkenning verlopen op {until}",
                 "css": "expired"}
-    return {"key": key, "label": label, "detail": f"erkend tot {until}", "css": recognition.level}
+    return {"key": key, "label": label, "detail": f"erkend tot en met {until}",
+            "css": recognition.level}

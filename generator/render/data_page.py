@@ -10,7 +10,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from generator.catalog import Catalog
+from generator.catalog import Catalog, count_interventions
 from generator.render.common import Site, asset_url, page_header, relative_url, render_template
 from generator.render.data import (
     CSV_COLUMNS,
@@ -94,11 +94,11 @@ def render_data_page(catalog: Catalog, site: Site, files: dict[str, str]) -> str
 
     downloads = [
         {"url": link(CSV_FILE), "name": "interventies.csv", "size": _size(files[CSV_FILE]),
-         "what": f"{len(catalog.interventions)} interventies, één per rij: voor Excel, "
+         "what": f"{count_interventions(catalog.interventions)}, één per rij: voor Excel, "
                  "LibreOffice of R"},
         {"url": link(FILES["intervention"]), "name": "interventies.json",
          "size": _size(files[FILES["intervention"]]),
-         "what": f"{len(catalog.interventions)} interventies met alle velden en de tekst"},
+         "what": f"{count_interventions(catalog.interventions)}, met alle velden en de tekst"},
         {"url": link(FILES["dossier"]), "name": "dossiers.json",
          "size": _size(files[FILES["dossier"]]),
          "what": f"{len(catalog.dossiers)} dossiers met alle velden en de tekst"},

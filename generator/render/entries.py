@@ -56,7 +56,7 @@ def recognition_text(catalog: Catalog, item: Intervention) -> str:
     if recognition.is_expired(catalog.build_date):
         return (f"{text}. De erkenning is verlopen op "
                 f"{format_date_nl(recognition.valid_until)}; her-erkenning is nodig.")
-    return f"{text}; geldig tot en met {format_date_nl(recognition.valid_until)}."
+    return f"{text}; erkend tot en met {format_date_nl(recognition.valid_until)}."
 
 
 def intervention_card(catalog: Catalog, site: Site, src: str, item: Intervention) -> dict:
@@ -94,7 +94,9 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
                                  item.intermediate_target_groups, "doelgroepen"),
         delivered_by=[catalog.vocab.label("delivered_by", d) for d in item.delivered_by],
         recognition_text=recognition_text(catalog, item), changed=last_change(site, item.path),
-        jumps=[{"title": t, "anchor": slugify(t)} for t in body_titles]))
+        jumps=[{"title": t, "anchor": slugify(t)} for t in body_titles],
+        compare_url=None if item.withdrawn else relative_url(
+            src, "vergelijk/index.md", site.url_style, f"i={item.slug}")))
     parts = [page_header(item.title, item.summary, kind="intervention", slug=item.slug,
                          jsonld=as_json_text(intervention_jsonld(catalog, site, item))),
              head, "\n", normalize_links(item.body, item.link_rewrites).strip(), "\n\n"]

@@ -11,6 +11,7 @@ import json
 
 from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.dates import format_date_nl
+from generator.hyphenate import hyphenate_text
 from generator.model import ACTIVE, WITHDRAWN, Intervention
 from generator.render.common import (
     SPECIAL_LEVELS,
@@ -97,8 +98,11 @@ def item_record(catalog: Catalog, site: Site, item: Intervention) -> dict:
 
 
 def compare_record(catalog: Catalog, item: Intervention) -> dict:
+    """What the compare table shows. Its columns are narrow on a phone: the words it shows
+    carry soft hyphens (compare.js draws them; the build's HTML pass never sees them)."""
     label = catalog.vocab.label
-    return {
+    return _hyphenated({
+        "title": item.title, "summary": item.summary,
         "badge": badge(catalog, item),
         "recognition": recognition_text(catalog, item),
         "target_groups": [label("target_groups", t) for t in item.target_groups],
@@ -107,9 +111,28 @@ def compare_record(catalog: Catalog, item: Intervention) -> dict:
         "delivered_by": [label("delivered_by", d) for d in item.delivered_by],
         "costs": item.costs or "",
         "outcomes": list(item.outcomes),
+        "working_elements": list(item.working_elements),
         "owner": item.owner.organisation if item.owner else "",
+        "website": item.owner.website or "" if item.owner else "",
+        "email": item.owner.email or "" if item.owner else "",
         "reviewed": format_date_nl(item.last_reviewed) if item.last_reviewed else "",
-    }
+    })
+
+
+# Three columns on a 320 px phone are about 90 px wide: even 'Gezinnen' needs a break.
+COMPARE_MIN_WORD = 6
+
+
+def _hyphenated(value):
+    """Soft hyphens in every text of a record, addresses left whole."""
+    if isinstance(value, str):
+        return hyphenate_text(value, min_word=COMPARE_MIN_WORD)
+    if isinstance(value, list):
+        return [_hyphenated(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in ("css", "key", "website", "email") else _hyphenated(v)
+                for k, v in value.items()}
+    return value
 
 
 def render_compare_page(site: Site) -> str:

@@ -39,7 +39,7 @@ def intervention_jsonld(catalog: Catalog, site: Site, item: Intervention) -> dic
         data["copyrightHolder"] = owner
     if item.recognition and recognition_status(catalog, item) == VALID:
         label = catalog.vocab.label("recognition_levels", item.recognition.level)
-        data["award"] = (f"Erkend als {label.lower()}, geldig tot en met "
+        data["award"] = (f"Erkend als {label.lower()} tot en met "
                          f"{format_date_nl(item.recognition.valid_until)}")
     if item.working_elements:
         data["keywords"] = item.working_elements

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
+from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog, count_interventions
 from generator.model import Dossier, Intervention
 from generator.render.common import (
     Site,
@@ -48,14 +48,16 @@ def cards(catalog: Catalog, site: Site, src: str, items: list[Intervention],
     return cards_html(catalog, site, src, items, compact)
 
 
-def dossier_cards(catalog: Catalog, site: Site, src: str, dossiers: list[Dossier]) -> str:
+def dossier_cards(catalog: Catalog, site: Site, src: str, dossiers: list[Dossier],
+                  level: int = 3) -> str:
+    """Dossier cards; their titles are headings one level below the heading above them."""
     if not dossiers:
         return '<p class="ww-empty">Er is nog geen dossier over dit onderwerp.</p>\n'
     data = [{"slug": d.slug, "title": d.title, "summary": d.summary,
              "url": relative_url(src, f"dossiers/{d.slug}.md", site.url_style),
              "count": len(d.interventions), "changed": d.last_changed,
              "changed_label": "bijgewerkt" if d.updated else "gepubliceerd"} for d in dossiers]
-    return render_template("dossier_list.html", dossiers=data)
+    return render_template("dossier_list.html", dossiers=data, level=level)
 
 
 def _group_head(site: Site, src: str, kicker: str, label: str, intro: str, key: str,
@@ -85,11 +87,6 @@ def _listing(catalog: Catalog, site: Site, src: str, items: list[Intervention]) 
     return text
 
 
-def _count(items: list[Intervention]) -> str:
-    active = sum(1 for i in items if not i.withdrawn)
-    return f"{active} {'interventie' if active == 1 else 'interventies'}"
-
-
 def render_interventions_index(catalog: Catalog, site: Site) -> str:
     """The complete list (active first, then withdrawn ones, marked) that finder.js enhances."""
     src = "interventies/index.md"
@@ -99,7 +96,7 @@ def render_interventions_index(catalog: Catalog, site: Site) -> str:
         return relative_url(src, f"{folder}/index.md", site.url_style)
 
     body = render_template(
-        "finder_index.html", count_text=_count(catalog.interventions),
+        "finder_index.html", count_text=count_interventions(catalog.interventions),
         active_cards=Markup(cards(catalog, site, src, active)),
         withdrawn_cards=Markup(cards(catalog, site, src, withdrawn)) if withdrawn else "",
         themes_url=link("themas"), groups_url=link("doelgroepen"),
@@ -116,7 +113,8 @@ def render_dossiers_index(catalog: Catalog, site: Site) -> str:
              "ervaringskennis en de interventies die erbij passen.</p>\n")
     return (page_header("Dossiers", "Wat werkt-dossiers: wat bekend is over sociale "
                         "vraagstukken.", kind="overview")
-            + html_block(site, intro + dossier_cards(catalog, site, src, catalog.dossiers)))
+            + html_block(site, intro + dossier_cards(catalog, site, src, catalog.dossiers,
+                                                   level=2)))
 
 
 _VOCAB_PAGES = {
@@ -131,7 +129,7 @@ def render_vocab_index(catalog: Catalog, site: Site, name: str) -> str:
     select = catalog.with_theme if name == "themes" else catalog.with_target_group
     links = [{"title": term.label, "url": relative_url(src, f"{folder}/{term.id}.md",
                                                        site.url_style),
-              "note": _count(select(term.id))} for term in catalog.vocab.terms(name)]
+              "note": count_interventions(select(term.id))} for term in catalog.vocab.terms(name)]
     return (page_header(title, description, kind="overview")
             + html_block(site, f'<h1 id="titel">{title}</h1>\n<p class="ww-lead">{description}'
                          '</p>\n' + render_template("link_list.html", links=links)))
@@ -145,7 +143,7 @@ def render_theme(catalog: Catalog, site: Site, theme: str) -> str:
     text = (page_header(f"Thema: {label}", f"Interventies en dossiers over {label.lower()}.",
                         kind="overview")
             + _group_head(site, src, "Thema", label,
-                          f'<p class="ww-lead">{_count(items)} en {len(dossiers)} '
+                          f'<p class="ww-lead">{count_interventions(items)} en {len(dossiers)} '
                           f'{"dossier" if len(dossiers) == 1 else "dossiers"} over dit thema.'
                           "</p>\n", "thema", theme))
     text += html_block(site, render_template(
@@ -163,9 +161,10 @@ def render_target_group(catalog: Catalog, site: Site, group: str) -> str:
     return (page_header(f"Doelgroep: {label}", f"Interventies voor {label.lower()}.",
                         kind="overview")
             + _group_head(site, src, "Doelgroep", label,
-                          f'<p class="ww-lead">{_count(items)} met {escape(label.lower())} als '
+                          f'<p class="ww-lead">{count_interventions(items)} met '
+                          f"{escape(label.lower())} als "
                           "doelgroep of intermediaire doelgroep.</p>\n", "doelgroep", group)
-            + "\n" + _listing(catalog, site, src, items))
+            + "\n## Interventies\n\n" + _listing(catalog, site, src, items))
 
 
 def level_description(catalog: Catalog, key: str) -> str:
@@ -187,9 +186,12 @@ def render_levels_index(catalog: Catalog, site: Site) -> str:
         term = catalog.vocab.term("recognition_levels", key)
         url = relative_url(src, f"erkenning/{key}.md", site.url_style)
         valid = f"{term.valid_years} jaar" if term else "–"
+        meaning = escape(level_description(catalog, key))
+        count = count_interventions(catalog.with_level(key))
         rows.append(f'<tr><th scope="row"><a href="{url}">{escape(level_label(catalog, key))}</a>'
-                    f"</th><td>{escape(level_description(catalog, key))}</td><td>{valid}</td>"
-                    f"<td>{len(catalog.with_level(key))}</td></tr>")
+                    f'</th><td data-label="Wat betekent het">{meaning}</td>'
+                    f'<td data-label="Geldig">{valid}</td>'
+                    f'<td data-label="Aantal">{count}</td></tr>')
     table = ('<div class="ww-table-wrap"><table class="ww-levels"><thead><tr>'
              '<th scope="col">Niveau</th><th scope="col">Wat betekent het</th>'
              '<th scope="col">Geldig</th><th scope="col">Aantal</th></tr></thead><tbody>'
@@ -211,8 +213,8 @@ def render_level(catalog: Catalog, site: Site, key: str) -> str:
                         kind="overview")
             + _group_head(site, src, "Erkenningsniveau", label,
                           f'<p class="ww-lead">{escape(level_description(catalog, key))}</p>\n'
-                          f"<p>{_count(items)} op dit niveau.</p>\n", "niveau", key)
-            + "\n" + _listing(catalog, site, src, items))
+                          f"<p>{count_interventions(items)} op dit niveau.</p>\n", "niveau", key)
+            + "\n## Interventies\n\n" + _listing(catalog, site, src, items))
 
 
 def render_home(catalog: Catalog, site: Site) -> str:
@@ -225,14 +227,17 @@ def render_home(catalog: Catalog, site: Site) -> str:
         is_dossier = isinstance(entry, Dossier)
         folder = "dossiers" if is_dossier else "interventies"
         date = entry.last_changed if is_dossier else entry.last_reviewed
+        label = (("bijgewerkt op" if entry.updated else "gepubliceerd op") if is_dossier
+                  else "gecontroleerd door de eigenaar op")
         recent.append({"title": entry.title, "kind": "Dossier" if is_dossier else "Interventie",
-                       "date": date,
+                       "date": date, "date_label": label,
                        "url": relative_url(src, f"{folder}/{entry.slug}.md", site.url_style)})
-    active = [i for i in catalog.interventions if not i.withdrawn]
+    active = catalog.active
     return page_header("Wat Werkt", "Wat werkt bij sociale vraagstukken: dossiers en een "
                        "databank van erkende sociale interventies.",
                        hide=("navigation", "toc"), kind="home") + html_block(site, render_template(
-        "home.html", themes=themes, recent=recent, count=len(active),
+        "home.html", themes=themes, recent=recent,
+        count_text=count_interventions(catalog.interventions),
         recognised=sum(1 for i in active if catalog.level_key(i) not in LEVEL_KEYS_EXTRA),
         dossiers=dossier_cards(catalog, site, src, catalog.dossiers),
         finder_url=relative_url(src, "interventies/index.md", site.url_style),

@@ -21,17 +21,19 @@ def open_compare(page, base: str, slugs) -> None:
 
 
 def row(page, label: str) -> list[str]:
-    """The cells of one row of the comparison, left to right."""
+    """The cells of one row of the comparison, left to right, without the soft hyphens that
+    the narrow columns carry."""
     cells = page.locator(".ww-compare-table tbody tr", has=page.locator(
         f'th[scope="row"]:text-is("{label}")')).locator("td")
-    return cells.all_text_contents()
+    return [text.replace("\u00ad", "") for text in cells.all_text_contents()]
 
 
 def test_three_interventions_side_by_side(page, site_server, catalog):
     items = [catalog.intervention(s) for s in THREE]
     open_compare(page, site_server.url, THREE)
     headers = page.locator(".ww-compare-table thead th")
-    assert headers.locator("a").all_inner_texts() == [i.title for i in items]
+    titles = [t.replace("\u00ad", "") for t in headers.locator("a").all_inner_texts()]
+    assert titles == [i.title for i in items]  # with soft hyphens for the narrow columns
     boxes = [headers.nth(n).bounding_box() for n in range(3)]
     assert len({round(b["y"]) for b in boxes}) == 1            # one row ...
     assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]       # ... side by side
@@ -39,7 +41,7 @@ def test_three_interventions_side_by_side(page, site_server, catalog):
     expired = items[1].recognition
     assert expired is not None and expired.is_expired(catalog.build_date)
     assert "verlopen" in levels[1] and "Niet beoordeeld" in levels[2]
-    assert "geldig tot en met" in levels[0]
+    assert "erkend tot en met" in levels[0]
     label = catalog.vocab.label
     for n, item in enumerate(items):
         assert all(label("target_groups", t) in row(page, "Doelgroep")[n]
@@ -118,3 +120,27 @@ def test_without_javascript_the_page_says_what_to_do(browser, site_server):
     finally:
         page.context.close()
     assert guard.blocked == []
+
+
+def test_compare_from_the_intervention_page_carries_the_pick_to_the_finder(page, site_server):
+    page.goto(site_server.url + "interventies/buurtbemiddeling/", wait_until="load")
+    page.get_by_role("link", name="Vergelijk met andere interventies", exact=True).click()
+    page.wait_for_url("**/vergelijk/?i=buurtbemiddeling")
+    assert "alleen Buurtbemiddeling gekozen" in page.locator(".ww-compare__message").inner_text()
+    page.locator(".ww-compare__message a").click()
+    page.wait_for_selector("#ww-vergelijk-buurtbemiddeling")
+    assert page.is_checked("#ww-vergelijk-buurtbemiddeling")
+
+
+def test_the_comparison_shows_contact_and_working_elements(page, site_server, catalog):
+    items = [catalog.intervention(s) for s in THREE]
+    open_compare(page, site_server.url, THREE)
+    elements = row(page, "Werkzame elementen")
+    for item, cell in zip(items, elements, strict=True):
+        assert all(element in cell for element in item.working_elements) or (
+            not item.working_elements and "Niet vermeld" in cell)
+    contact = row(page, "Eigenaar en contact")
+    for item, cell in zip(items, contact, strict=True):
+        assert item.owner.organisation in cell
+        if item.owner.email:
+            assert page.locator(f'.ww-compare-table a[href="mailto:{item.owner.email}"]').count()

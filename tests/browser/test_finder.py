@@ -336,6 +336,7 @@ def test_finder_and_compare_work_from_file_urls(browser, file_site, catalog):
         page.wait_for_selector(".ww-compare-table")
         assert page.url.startswith((file_site / "vergelijk" / "index.html").as_uri() + "?")
         titles = page.locator(".ww-compare-table thead th a").all_inner_texts()
+        titles = [t.replace("\u00ad", "") for t in titles]  # soft hyphens for narrow columns
         assert titles == [catalog.intervention(s).title for s in picks]
         page.locator(".ww-compare-table thead th a").first.click()
         page.wait_for_url((file_site / "interventies" / f"{picks[0]}.html").as_uri())

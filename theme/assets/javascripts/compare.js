@@ -47,8 +47,18 @@
       el("span", {className: "ww-compare__recognition", text: item.compare.recognition})]);
   }
 
+  /* The owner with the ways to reach them, as on the intervention's fact card. */
+  function contact(item) {
+    var c = item.compare;
+    if (!c.owner) return none();
+    var parts = [el("span", {text: c.owner})];
+    if (c.website) parts.push(el("br"), el("a", {href: c.website, text: c.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}));
+    if (c.email) parts.push(el("br"), el("a", {href: "mailto:" + c.email, text: c.email}));
+    return el("div", {}, parts);
+  }
+
   var ROWS = [
-    ["Samenvatting", function (item) { return item.summary; }],
+    ["Samenvatting", function (item) { return item.compare.summary || item.summary; }],
     ["Erkenning en geldigheid", recognition],
     ["Thema's", function (item) { return textList(item.compare.themes); }],
     ["Doelgroep", function (item) { return bulletList(item.compare.target_groups); }],
@@ -57,14 +67,15 @@
     ["Uitgevoerd door", function (item) { return textList(item.compare.delivered_by); }],
     ["Kosten", function (item) { return item.compare.costs || none(); }],
     ["Beoogde resultaten", function (item) { return bulletList(item.compare.outcomes); }],
-    ["Eigenaar", function (item) { return item.compare.owner || none(); }],
-    ["Laatst gecontroleerd", function (item) { return item.compare.reviewed || none(); }]
+    ["Werkzame elementen", function (item) { return bulletList(item.compare.working_elements || []); }],
+    ["Eigenaar en contact", contact],
+    ["Laatst gecontroleerd door de eigenaar", function (item) { return item.compare.reviewed || none(); }]
   ];
 
   /* ---------- drawing ---------- */
 
   function heading(item) {
-    var cell = el("th", {scope: "col"}, [el("a", {href: rootUrl + item.url, text: item.title})]);
+    var cell = el("th", {scope: "col"}, [el("a", {href: rootUrl + item.url, text: item.compare.title || item.title})]);
     if (item.status === "ingetrokken") {
       cell.appendChild(document.createTextNode(" "));
       cell.appendChild(el("span", {className: "ww-tag ww-tag--withdrawn", text: "ingetrokken"}));

@@ -1,0 +1,158 @@
+"""The site-wide accessibility audit: every page of a built site in Chromium at 320 and 390 px
+and at 1280 px (also with 200 % zoom), with the probes of wcag_probes.py (the ones
+test_wcag.py runs) and axe-core. axe takes seconds a page, so the test suite runs it on a few
+pages (test_a11y.py) and this command on all. Writes the results file that the accessibility
+statement reports:
+
+    watwerkt build --today 2026-11-22
+    python -m tests.browser.wcag_audit site a11y-audit.json
+
+test_wcag.py checks that the committed file covers today's pages and checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, REPO, SiteServer
+from tests.browser.wcag_probes import (
+    CONTRAST,
+    HEADER_CONTROLS,
+    HEADINGS,
+    PERMALINKS,
+    REFLOW,
+    SPLIT_WORDS,
+    TEXT_SPACING,
+    page_paths,
+    skipped_levels,
+    unnamed_controls,
+)
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+# The compare page draws its table from data: audit it with three interventions in it.
+COMPARE = "vergelijk/?i=buurtbemiddeling&i=kwartiermaken&i=amaryllis-integrale-aanpak"
+# Viewports: (name, CSS width, zoom). 1280 px at 200 % zoom lays out like 640 CSS pixels.
+VIEWS = [("320", 320, 1), ("390", 390, 1), ("1280-zoom", 640, 2), ("1280", 1280, 1)]
+# What is checked where: check id -> (WCAG criterion, Dutch description, views).
+CHECKS = {
+    "reflow": ("1.4.10", "Niets schuift zijwaarts of valt weg op 320 px en bij 200 % zoom",
+               ("320", "1280-zoom")),
+    "split-words": ("1.4.10", "Geen woord zonder afbreekstreepje over twee regels",
+                    ("320", "390")),
+    "headings": ("1.3.1", "Koppen in volgorde, zonder overgeslagen niveau", ("390",)),
+    "contrast": ("1.4.3", "Contrast van tekst minstens 4,5:1 (groot 3:1)", ("390", "1280")),
+    "header-controls": ("4.1.2", "Menu- en zoekknop zijn knoppen met een naam", ("390",)),
+    "permalinks": ("2.4.4", "Ankerlinks bij koppen hebben een Nederlandse naam", ("1280",)),
+    "axe": ("diverse", "axe-core: geen ernstige of kritieke overtreding", ("390",)),
+    # Last in its view: it changes the page's spacing.
+    "text-spacing": ("1.4.12", "Met ruimere regel-, letter- en woordafstand valt niets weg",
+                     ("390",)),
+}
+EXCEPTIONS = [
+    "De redactieomgeving op /admin/ (Decap CMS, software van derden) is niet getoetst en is "
+    "alleen voor redacteuren.",
+    "De open-databestanden (CSV, JSON) en de feed zijn geen webpagina's en zijn niet getoetst.",
+    "Afbreken van lange woorden volgt de Nederlandse afbreekregels; een samenstelling wordt "
+    "soms op een lettergreep binnen een deel afgebroken (zoals ‘mantelzor-gondersteuning’).",
+]
+RUN_AXE = """async () => (await axe.run(document)).violations
+    .filter(v => ['serious', 'critical'].includes(v.impact))
+    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
+
+
+def probe(page, check: str) -> list[str]:
+    """The findings of one check on the page that is open."""
+    if check == "reflow":
+        return page.evaluate(REFLOW)
+    if check == "split-words":
+        return page.evaluate(SPLIT_WORDS)
+    if check == "headings":
+        return skipped_levels(page.evaluate(HEADINGS))
+    if check == "contrast":
+        return page.evaluate(CONTRAST, None)
+    if check == "header-controls":
+        return unnamed_controls(page.evaluate(HEADER_CONTROLS))
+    if check == "permalinks":
+        return page.evaluate(PERMALINKS)
+    if check == "text-spacing":
+        page.evaluate(TEXT_SPACING)
+        return page.evaluate(REFLOW)
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(RUN_AXE)
+
+
+@dataclass
+class Findings:
+    pages: int = 0
+    problems: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # check -> page
+
+    def add(self, check: str, where: str, found: list[str]) -> None:
+        if found:
+            self.problems.setdefault(check, {})[where] = found
+
+
+def audited_paths(site: Path) -> list[str]:
+    """Every page but the editors' /admin/ (Decap CMS), and the compare page filled in."""
+    return [p for p in page_paths(site) if not p.startswith("admin/")] + [COMPARE]
+
+
+def audit_site(browser, site: Path, paths: list[str] | None = None,
+               checks: tuple[str, ...] = tuple(CHECKS)) -> Findings:
+    """Run the checks (all by default) on every page (or the given ones) of a built site."""
+    server = SiteServer(site)
+    findings = Findings()
+    paths = paths or audited_paths(site)
+    findings.pages = len(paths)
+    try:
+        for view, width, zoom in VIEWS:
+            context = browser.new_context(viewport={"width": width, "height": 800},
+                                          device_scale_factor=zoom)
+            page = context.new_page()
+            here = [c for c in checks if view in CHECKS[c][2]]
+            if not here:
+                context.close()
+                continue
+            for path in paths:
+                page.goto(server.url + path, wait_until="load")
+                for check in here:
+                    findings.add(check, f"{view} /{path}", probe(page, check))
+            context.close()
+    finally:
+        server.close()
+    return findings
+
+
+def results(findings: Findings, browser_version: str, today: dt.date) -> dict:
+    """The content of a11y-audit.json."""
+    return {
+        "date": today.isoformat(), "pages": findings.pages,
+        "widths": "320 en 390 px breed (telefoon) en 1280 px breed, ook met 200 % zoom",
+        "browser": f"Chromium {browser_version.split('.')[0]}",
+        "checks": [{"id": check, "criterion": criterion, "name": name,
+                    "pages": findings.pages, "failures": len(findings.problems.get(check, {}))}
+                   for check, (criterion, name, _) in CHECKS.items()],
+        "exceptions": EXCEPTIONS,
+    }
+
+
+def main(site: str, out: str) -> int:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        findings = audit_site(browser, Path(site))
+        data = results(findings, browser.version, dt.date.today())
+        browser.close()
+    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for check, pages in findings.problems.items():
+        for where, found in pages.items():
+            print(f"{check} {where}: {found[:3]}")
+    return 1 if findings.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
