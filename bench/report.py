@@ -48,6 +48,7 @@ def ratios(results: dict, cpu: bool) -> dict[str, float | None]:
     return {
         "build": _ratio(ours, _best(results.get("navs", []), cpu)),
         "floor": _ratio(ours, _best(results.get("floors", []), cpu)),
+        "rendered_floor": _ratio(ours, _best(results.get("rendered_floors", []), cpu)),
         "nav_floor": _ratio(_best(results.get("navs", []), cpu),
                             _best(results.get("floors", []), cpu)),
         "scaling": _ratio(_ratio(large_time, results.get("pages_big")), per_page),
@@ -70,8 +71,11 @@ def figures(results: dict) -> list[tuple[str, str, str, str, str]]:
     rows = []
     for key, text in (
             ("build", f"1. `watwerkt build` / gewone Material-bouw met elke pagina in nav (N={n})"),
-            ("floor", "1b. `watwerkt build` / de vloer (dezelfde pagina's, "
+            ("floor", "1b. `watwerkt build` / de vloer (dezelfde titels en teksten, "
                       "Material, alleen de hoofdpagina's in nav)"),
+            ("rendered_floor", "   ter vergelijking: `watwerkt build` / Material met onze "
+                               "gerenderde pagina's (feitenkaarten, overzichten), alleen de "
+                               "hoofdpagina's in nav"),
             ("nav_floor", "   ter vergelijking: Material met elke pagina in nav / de vloer"),
             ("scaling", f"2. Schaal: tijd per pagina bij N={big} / bij N={n}"),
             ("check", f"3. `watwerkt check` / vloer (lezen, YAML C-loader, markdown-it) op "

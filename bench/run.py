@@ -148,18 +148,26 @@ def measure_corpus(args, work: Path, kind: str, results: dict) -> Path:
 
 
 def measure_builds(args, work: Path, small: Path, big: Path, results: dict) -> None:
-    """Ours, the floor and the plain build with full navigation, interleaved; then 4N."""
-    top = work / "plain-top"
-    baseline.write_plain_project(small, top, "top", dt.date.fromisoformat(args.today))
+    """Ours, the floor and the plain build with full navigation, interleaved; then 4N.
+    The baselines get the editors' titles and bodies (baseline.body_pages), as a user without
+    this project would write them; the floor with our rendered pages is measured once for
+    comparison."""
+    today = dt.date.fromisoformat(args.today)
+    top, rendered_top = work / "plain-top", work / "plain-top-rendered"
+    baseline.write_plain_project(small, top, "top", today, "bodies")
+    baseline.write_plain_project(small, rendered_top, "top", today, "rendered")
     full = None
     if "plain-nav" not in args.skip:
         full = work / "plain-all"
-        baseline.write_plain_project(small, full, "all", dt.date.fromisoformat(args.today))
-    ours, floors, navs = [], [], []
+        baseline.write_plain_project(small, full, "all", today, "bodies")
+    ours, floors, navs, rendered_floors = [], [], [], []
     for attempt in range(args.repeat):
         say(f"build N={args.n} (ronde {attempt + 1}/{args.repeat})")
         ours.append(must(build_ours(small, work / "site-small", args.today)))
         floors.append(must(build_plain(top, "plain Material, nav: top-level pages")))
+        if attempt == 0:
+            rendered_floors.append(must(build_plain(
+                rendered_top, "plain Material, our rendered pages, nav: top-level pages")))
         if full is not None and attempt == 0:
             say("plain Material met elke pagina in nav")
             navs.append(must(build_plain(full, "plain Material, nav: every page")))
@@ -168,8 +176,9 @@ def measure_builds(args, work: Path, small: Path, big: Path, results: dict) -> N
     large = must(build_ours(big, work / "site-big", args.today))
     results["pages_big"] = html_pages(work / "site-big")
     shutil.rmtree(work / "site-big", ignore_errors=True)
-    results.update(ours=ours, floors=floors, navs=navs, large=large)
-    results["runs"] += ours + floors + navs + [large]
+    results.update(ours=ours, floors=floors, navs=navs, large=large,
+                   rendered_floors=rendered_floors)
+    results["runs"] += ours + floors + rendered_floors + navs + [large]
 
 
 def measure_check(args, big: Path, results: dict) -> None:
