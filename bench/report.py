@@ -6,7 +6,10 @@ import shlex
 
 from measure import PYTHON, REPO, Run, versions
 
-GOALS = {"build": 0.3, "scaling": 1.25, "check": 2.0, "memory_mb": 1536, "preview": 0.25}
+GOALS = {"build": 0.3, "floor": 1.3, "scaling": 1.25, "check": 2.0, "memory_mb": 1536,
+         "preview": 0.25}
+CORPUS_NAMES = {"shipped": "kopieën van de meegeleverde inhoud (`corpus_shipped.py`)",
+                "synthetic": "synthetisch proza (`corpus.py`)"}
 
 
 def _best(runs: list[Run], cpu: bool) -> float | None:
@@ -45,6 +48,7 @@ def ratios(results: dict, cpu: bool) -> dict[str, float | None]:
     return {
         "build": _ratio(ours, _best(results.get("navs", []), cpu)),
         "floor": _ratio(ours, _best(results.get("floors", []), cpu)),
+        "rendered_floor": _ratio(ours, _best(results.get("rendered_floors", []), cpu)),
         "nav_floor": _ratio(_best(results.get("navs", []), cpu),
                             _best(results.get("floors", []), cpu)),
         "scaling": _ratio(_ratio(large_time, results.get("pages_big")), per_page),
@@ -67,8 +71,11 @@ def figures(results: dict) -> list[tuple[str, str, str, str, str]]:
     rows = []
     for key, text in (
             ("build", f"1. `watwerkt build` / gewone Material-bouw met elke pagina in nav (N={n})"),
-            ("floor", "   ter vergelijking: `watwerkt build` / de vloer (dezelfde pagina's, "
+            ("floor", "1b. `watwerkt build` / de vloer (dezelfde titels en teksten, "
                       "Material, alleen de hoofdpagina's in nav)"),
+            ("rendered_floor", "   ter vergelijking: `watwerkt build` / Material met onze "
+                               "gerenderde pagina's (feitenkaarten, overzichten), alleen de "
+                               "hoofdpagina's in nav"),
             ("nav_floor", "   ter vergelijking: Material met elke pagina in nav / de vloer"),
             ("scaling", f"2. Schaal: tijd per pagina bij N={big} / bij N={n}"),
             ("check", f"3. `watwerkt check` / vloer (lezen, YAML C-loader, markdown-it) op "
@@ -158,26 +165,33 @@ def markdown(results: dict) -> str:
     out += ["", "## De cijfers", "",
             "Verhoudingen van CPU-tijd (gebruiker + systeem) van de processen, en daarnaast van "
             "wandkloktijd. Het oordeel gaat op CPU-tijd: op een gedeelde machine telt "
-            "wandkloktijd ook de tijd dat een proces op een vrije kern wacht.", "",
-            "| cijfer | CPU-tijd | wandklok | doel | |", "|---|---|---|---|---|"]
-    out += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in figures(results)]
-    out += ["", "### Lezerskant", ""] + reader_rows(results)
-    out += analysis(results)
+            "wandkloktijd ook de tijd dat een proces op een vrije kern wacht."]
+    for kind, sub in results["corpora"].items():
+        out += ["", f"### Corpus: {CORPUS_NAMES[kind]}", "",
+                "| cijfer | CPU-tijd | wandklok | doel | |", "|---|---|---|---|---|"]
+        out += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in figures(sub)]
+    first = next(iter(results["corpora"]), None)
+    out += ["", f"### Lezerskant ({CORPUS_NAMES.get(first, '–')})", ""] + reader_rows(results)
+    for kind, sub in results["corpora"].items():
+        out += analysis(sub, CORPUS_NAMES[kind])
     out += ["", "## Alle metingen", "", "In volgorde van uitvoering.", "",
             "| meting | wandklok s | CPU s | piek-RSS MB | opdracht |", "|---|---|---|---|---|"]
     for run in results["runs"]:
         out.append(f"| {run.label} | {run.seconds:.2f} | {run.cpu_seconds:.2f} | "
                    f"{run.max_rss_mb:,.0f} | `{_command(run)}` |")
-    out += _details(results)
+    out += ["", "## Toelichting", ""]
+    for kind, sub in results["corpora"].items():
+        out += _details(sub, CORPUS_NAMES[kind])
     return "\n".join(out) + "\n"
 
 
-def analysis(results: dict) -> list[str]:
+def analysis(results: dict, corpus_name: str) -> list[str]:
     """Where the time goes, and what goal 1 leaves for everything on top of the floor."""
     lines = []
     phases = results.get("phases") or {}
     if phases:
-        lines += ["", f"## Waar de tijd zit (één bouw, N={results['args'].n}, CPU-seconden)", "",
+        lines += ["", f"## Waar de tijd zit (één bouw, N={results['args'].n}, CPU-seconden; "
+                  f"{corpus_name})", "",
                   "Gemeten met `python bench/phases.py` (de functies van elke fase getimed, in één "
                   "proces). Fasen kunnen in elkaar zitten: de zoekindex valt binnen het sjabloon.",
                   "", "| fase | CPU s |", "|---|---|"]
@@ -199,10 +213,10 @@ def analysis(results: dict) -> list[str]:
     return lines
 
 
-def _details(results: dict) -> list[str]:
-    lines = ["", "## Toelichting", ""]
+def _details(results: dict, corpus_name: str) -> list[str]:
+    lines = []
     if "pages_small" in results:
-        lines.append(f"- Pagina's: {results['pages_small']} HTML-bestanden bij "
+        lines.append(f"- {corpus_name}: {results['pages_small']} HTML-bestanden bij "
                      f"N={results['args'].n}, {results['pages_big']} bij "
                      f"N={results['args'].n * results['args'].scale}. "
                      f"Controle van het corpus: `{results.get('strict_summary', '')}`.")

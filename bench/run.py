@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import baseline  # noqa: E402
 import corpus  # noqa: E402
+import corpus_shipped  # noqa: E402
 import preview  # noqa: E402
 import reader  # noqa: E402
 import report  # noqa: E402
@@ -42,6 +43,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, help="work folder (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--out", type=Path, help="results file (default bench/RESULTS.md)")
+    parser.add_argument("--corpus", choices=("shipped", "synthetic", "both"), default="both",
+                        help="copies of the shipped content, the synthetic prose, or both "
+                        "(the reader's side is measured on the first)")
     parser.add_argument("--skip", action="append", default=[],
                         choices=("plain-nav", "preview", "browser", "offline", "finder"),
                         help="leave out one part (repeatable)")
@@ -84,35 +88,31 @@ def must(run: Run) -> Run:
     return run
 
 
+CORPUS_WRITERS = {
+    "shipped": lambda out, n, args: corpus_shipped.write_corpus(out, n),
+    "synthetic": lambda out, n, args: corpus.write_corpus(out, n, args.seed,
+                                                           dt.date.fromisoformat(args.today)),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="watwerkt-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    today = dt.date.fromisoformat(args.today)
-    big_n = args.n * args.scale
+    kinds = ("shipped", "synthetic") if args.corpus == "both" else (args.corpus,)
     results: dict = {"args": args, "machine": machine(), "started": now(),
-                     "git": git_state(), "runs": []}
+                     "git": git_state(), "runs": [], "corpora": {}}
     wall = time.perf_counter()
     try:
-        say(f"corpus: {args.n} en {big_n} interventies in {work}")
-        small, big = work / f"corpus-{args.n}", work / f"corpus-{big_n}"
-        results["corpus"] = corpus.write_corpus(small, args.n, args.seed, today)
-        results["corpus_big"] = corpus.write_corpus(big, big_n, args.seed, today)
-        strict = must(run_child("watwerkt check --strict", [
-            PYTHON, "-m", "generator", "check", "--strict", "--root", str(small), "--today",
-            args.today], cwd=REPO, env=env()))
-        results["strict_summary"] = strict.output.strip().splitlines()[-1]
-        measure_builds(args, work, small, big, results)
-        say(f"waar de tijd zit (CPU per fase, N={args.n})")
-        phases = run_child("phases", [PYTHON, str(REPO / "bench" / "phases.py"), str(small),
-                                      "--today", args.today, "--json"], cwd=REPO, env=env())
-        results["phases"] = json.loads(phases.output.strip().splitlines()[-1]) \
-            if phases.ok else {}
-        measure_check(args, big, results)
-        if "preview" not in args.skip:
-            say("preview: watwerkt serve")
-            results["preview"] = preview.measure_preview(small, args.today)
-        measure_reader(args, work, small, results)
+        for kind in kinds:
+            sub = {"args": args, "runs": results["runs"]}
+            results["corpora"][kind] = sub
+            before = len(results["runs"])
+            small = measure_corpus(args, work / kind, kind, sub)
+            for run in results["runs"][before:]:
+                run.label = f"[{kind}] {run.label}"
+            if kind == kinds[0]:
+                measure_reader(args, work / kind, small, results)
     finally:
         results["finished"] = now()
         results["minutes"] = (time.perf_counter() - wall) / 60
@@ -124,19 +124,50 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def measure_corpus(args, work: Path, kind: str, results: dict) -> Path:
+    """Builds, phases, check and preview on one corpus; returns the N-sized project."""
+    big_n = args.n * args.scale
+    say(f"corpus ({kind}): {args.n} en {big_n} interventies in {work}")
+    small, big = work / f"corpus-{args.n}", work / f"corpus-{big_n}"
+    results["corpus"] = CORPUS_WRITERS[kind](small, args.n, args)
+    results["corpus_big"] = CORPUS_WRITERS[kind](big, big_n, args)
+    strict = must(run_child("watwerkt check --strict", [
+        PYTHON, "-m", "generator", "check", "--strict", "--root", str(small), "--today",
+        args.today], cwd=REPO, env=env()))
+    results["strict_summary"] = strict.output.strip().splitlines()[-1]
+    measure_builds(args, work, small, big, results)
+    say(f"waar de tijd zit (CPU per fase, N={args.n})")
+    phases = run_child("phases", [PYTHON, str(REPO / "bench" / "phases.py"), str(small),
+                                  "--today", args.today, "--json"], cwd=REPO, env=env())
+    results["phases"] = json.loads(phases.output.strip().splitlines()[-1]) if phases.ok else {}
+    measure_check(args, big, results)
+    if "preview" not in args.skip:
+        say("preview: watwerkt serve")
+        results["preview"] = preview.measure_preview(small, args.today)
+    return small
+
+
 def measure_builds(args, work: Path, small: Path, big: Path, results: dict) -> None:
-    """Ours, the floor and the plain build with full navigation, interleaved; then 4N."""
-    top = work / "plain-top"
-    baseline.write_plain_project(small, top, "top", dt.date.fromisoformat(args.today))
+    """Ours, the floor and the plain build with full navigation, interleaved; then 4N.
+    The baselines get the editors' titles and bodies (baseline.body_pages), as a user without
+    this project would write them; the floor with our rendered pages is measured once for
+    comparison."""
+    today = dt.date.fromisoformat(args.today)
+    top, rendered_top = work / "plain-top", work / "plain-top-rendered"
+    baseline.write_plain_project(small, top, "top", today, "bodies")
+    baseline.write_plain_project(small, rendered_top, "top", today, "rendered")
     full = None
     if "plain-nav" not in args.skip:
         full = work / "plain-all"
-        baseline.write_plain_project(small, full, "all", dt.date.fromisoformat(args.today))
-    ours, floors, navs = [], [], []
+        baseline.write_plain_project(small, full, "all", today, "bodies")
+    ours, floors, navs, rendered_floors = [], [], [], []
     for attempt in range(args.repeat):
         say(f"build N={args.n} (ronde {attempt + 1}/{args.repeat})")
         ours.append(must(build_ours(small, work / "site-small", args.today)))
         floors.append(must(build_plain(top, "plain Material, nav: top-level pages")))
+        if attempt == 0:
+            rendered_floors.append(must(build_plain(
+                rendered_top, "plain Material, our rendered pages, nav: top-level pages")))
         if full is not None and attempt == 0:
             say("plain Material met elke pagina in nav")
             navs.append(must(build_plain(full, "plain Material, nav: every page")))
@@ -145,8 +176,9 @@ def measure_builds(args, work: Path, small: Path, big: Path, results: dict) -> N
     large = must(build_ours(big, work / "site-big", args.today))
     results["pages_big"] = html_pages(work / "site-big")
     shutil.rmtree(work / "site-big", ignore_errors=True)
-    results.update(ours=ours, floors=floors, navs=navs, large=large)
-    results["runs"] += ours + floors + navs + [large]
+    results.update(ours=ours, floors=floors, navs=navs, large=large,
+                   rendered_floors=rendered_floors)
+    results["runs"] += ours + floors + rendered_floors + navs + [large]
 
 
 def measure_check(args, big: Path, results: dict) -> None:
