@@ -50,17 +50,27 @@ def hyphenate_text(text: str, min_word: int = MIN_WORD) -> str:
     return "".join(pieces)
 
 
+# A table cell of ours too narrow for a long word on a phone (the evidence map's theme names)
+# asks for hyphens with this attribute; its words of MIN_WORD letters and more get them.
+MARKER = "data-ww-hyphenate"
+_MARKED = re.compile(r"<(/?)(th|td)\b([^>]*)>", re.I)
+
+
 def hyphenate_headings(page: str, min_word: int = HEADING_MIN_WORD) -> str:
-    """Soft hyphens in the long words of the page's main headings (h1, h2), and nowhere
-    else: in running text every word fits a phone's line, and tables and lists are laid out
-    to fit or to scroll (a11y.css). Only text between tags changes."""
+    """Soft hyphens in the long words of the page's main headings (h1, h2) and of the table
+    cells marked with MARKER, and nowhere else: in running text every word fits a phone's
+    line, and tables and lists are laid out to fit or to scroll (a11y.css). Only text between
+    tags changes."""
     parts = _TAG.split(page)
-    depth = 0
+    depth = marked = 0
     for index, part in enumerate(parts):
         if index % 2:  # a tag or a comment
             match = re.match(r"<(/?)(h[12])\b", part, re.I)
             if match:
                 depth += -1 if match.group(1) else 1
-        elif depth > 0 and part.strip():
-            parts[index] = hyphenate_text(part, min_word)
+            cell = _MARKED.match(part)
+            if cell and (cell.group(1) or MARKER in cell.group(3)):
+                marked = 0 if cell.group(1) else 1
+        elif part.strip() and (depth > 0 or marked):
+            parts[index] = hyphenate_text(part, min_word if depth > 0 else MIN_WORD)
     return "".join(parts)

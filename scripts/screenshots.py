@@ -3,7 +3,8 @@
     python scripts/screenshots.py site /tmp/shots index.html interventies/buurtbemiddeling/index.html
 
 Serves the folder on localhost, opens each page in Debian's chromium (headless, no background
-networking) and writes <name>-desktop.png and <name>-phone.png.
+networking) and writes <name>-desktop.png, <name>-phone.png (390 px) and <name>-small.png
+(320 px).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--disable-background-networking", "--disable-component-update", "--no-first-run",
         "--disable-sync", "--disable-gpu", "--no-sandbox"]
-SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+SIZES = {"desktop": (1280, 900), "phone": (390, 844), "small": (320, 640)}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -88,8 +88,9 @@ class _Map(HTMLParser):
             self._row = None
 
     def handle_data(self, data: str) -> None:
+        # Theme and level names carry soft hyphens for phones (generator/hyphenate.py).
         if self._cell is not None and not self._cell["hidden"]:
-            self._cell["text"] += data
+            self._cell["text"] += data.replace("\u00ad", "")
 
 
 def maps_of(page: Path) -> list[dict]:

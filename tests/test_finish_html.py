@@ -58,3 +58,14 @@ def test_built_pages_carry_soft_hyphens_and_the_search_index_none(site):
     assert all("aria-label" in link.split(">¶")[0] for link in links)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any(SOFT_HYPHEN in doc["text"] + doc["title"] for doc in index["docs"])
+
+
+def test_marked_table_cells_get_syllable_breaks_and_other_cells_none():
+    """The evidence map's theme names (data-ww-hyphenate) break with a hyphen on a phone; an
+    unmarked cell, and the marked cell's attributes, stay as they are."""
+    page = ('<table><tr><th scope="row" data-ww-hyphenate>Mantelzorgondersteuning</th>'
+            "<td>Mantelzorgondersteuning</td></tr></table>")
+    done = hyphenate_headings(page)
+    marked, plain = done.split("</th>")
+    assert SOFT_HYPHEN in marked and marked.replace(SOFT_HYPHEN, "") == page.split("</th>")[0]
+    assert plain == page.split("</th>")[1]
