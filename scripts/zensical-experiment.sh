@@ -4,7 +4,7 @@
 # (default .venv-zensical, or $ZENSICAL_VENV): it must not replace MkDocs' packages in yours.
 # Zensical 0.0.73 is the newest release that installs from PyPI here (0.0.74 and later need a
 # zensical-ui release without files); set ZENSICAL_VERSION to try another.
-# Run it with the Python that has watwerkt installed: bash scripts/zensical-experiment.sh
+# watwerkt runs from the project's .venv/ (the README's first command), or $WATWERKT_PYTHON.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${ZENSICAL_VENV:-.venv-zensical}
@@ -13,4 +13,6 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
   "zensical==${ZENSICAL_VERSION:-0.0.73}"
-python3 -m generator.zensical_experiment --zensical-python "$VENV/bin/python" "$@"
+WATWERKT_PYTHON=${WATWERKT_PYTHON:-.venv/bin/python}
+[ -x "$WATWERKT_PYTHON" ] || WATWERKT_PYTHON=python3
+"$WATWERKT_PYTHON" -m generator.zensical_experiment --zensical-python "$VENV/bin/python" "$@"
