@@ -245,9 +245,9 @@ def _document(data: dict, body: str) -> str:
     return f"---\n{header}---\n{body}"
 
 
-def write_corpus(out: Path, n: int, seed: int = 1, today: dt.date = dt.date(2026, 11, 22)
-                 ) -> dict:
-    """Write the project to `out` (replacing it); returns counts for the report."""
+def new_project(out: Path) -> None:
+    """`out` (replaced) with the repository's mkdocs.yml, theme, pages and vocabularies, and
+    links to its front-end packages: everything but the content."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -257,6 +257,12 @@ def write_corpus(out: Path, n: int, seed: int = 1, today: dt.date = dt.date(2026
     for name in LINKED:
         if (REPO / name).exists():
             (out / name).symlink_to(REPO / name)
+
+
+def write_corpus(out: Path, n: int, seed: int = 1, today: dt.date = dt.date(2026, 11, 22)
+                 ) -> dict:
+    """Write the project to `out` (replacing it); returns counts for the report."""
+    new_project(out)
     vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
     corpus = Corpus(n, seed, today, vocab)
     entries = []

@@ -15,15 +15,15 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("mkdocs.yml", "vocabularies.yml", "theme", "pages")
-LINKED = ("node_modules", "package.json")  # build-time assets some features copy from npm
+sys.path.insert(0, str(REPO / "bench"))
+from corpus import new_project  # noqa: E402
+
 FRONTMATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)
 
 
@@ -67,15 +67,7 @@ def dossier_copy(text: str) -> str:
 
 def write_corpus(out: Path, n: int) -> dict:
     """Write the project to `out` (replacing it); returns counts for the report."""
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, out / name)
-    for name in LINKED:
-        if (REPO / name).exists():
-            (out / name).symlink_to(REPO / name)
+    new_project(out)
     shipped = sorted((REPO / "interventions").glob("*.md"))
     (out / "interventions").mkdir()
     copies = [(shipped[i % len(shipped)], i // len(shipped) + 1) for i in range(n)]
