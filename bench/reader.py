@@ -54,6 +54,47 @@ def first_visit(site: Path, page: str) -> FirstVisit:
     return result
 
 
+@dataclass
+class FirstSearch:
+    word: str
+    right_away: float  # seconds from the first keystroke, typed as soon as the page loaded
+    after_idle: float  # the same once the page is idle (the search index already fetched)
+
+
+def first_search(site: Path, page: str, word: str = "schulden") -> FirstSearch:
+    """Seconds from the first keystroke in the search field to the first result, in a fresh
+    Chromium context: once typed right after the page's load event, once after it went idle.
+    The issue's goal: within one second of the first keystroke."""
+    from playwright.sync_api import sync_playwright
+
+    server = SiteServer(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            times = [_time_search(browser, server.url + page, word, wait)
+                     for wait in ("load", "networkidle")]
+            browser.close()
+    finally:
+        server.close()
+    return FirstSearch(word, *times)
+
+
+def _time_search(browser, url: str, word: str, wait: str) -> float:
+    import time
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(url, wait_until=wait)
+    field = tab.locator("input.md-search__input")
+    field.click()
+    started = time.perf_counter()
+    field.press_sequentially(word)
+    tab.wait_for_selector(".md-search-result__item", timeout=120_000)
+    seconds = time.perf_counter() - started
+    context.close()
+    return seconds
+
+
 def _guard(route, base: str, outside: list[str]) -> None:
     url = route.request.url
     if url.startswith((base, "data:", "blob:", "about:")):

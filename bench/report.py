@@ -100,7 +100,8 @@ def reader_rows(results: dict) -> list[str]:
                                                              key=lambda kv: -kv[1]))
         lines.append(f"- **Eerste bezoek aan een interventiepagina** (`/{visit.page}`, lege cache, "
                      f"Chromium): {visit.requests} verzoeken, {_kb(visit.bytes)} zoals "
-                     f"geserveerd (ongecomprimeerd), {_kb(visit.gzip_bytes)} met gzip. Per "
+                     f"geserveerd (ongecomprimeerd), {_kb(visit.gzip_bytes)} met gzip (doel "
+                     f"≤ 150 kB). Per "
                      f"soort: {kinds}. Verzoeken buiten de machine: {len(visit.outside)}. "
                      "Grootste: "
                      + ", ".join(f"`{path}` {_kb(size)}" for size, path in visit.largest) + ".")
@@ -114,7 +115,13 @@ def reader_rows(results: dict) -> list[str]:
                          "`<link rel=\"alternate\">` in de kop (hier: de Atom-feed) de sitemap "
                          "van die 'taalversie' ophaalt; zonder die link blijft hij weg. Ook "
                          "die groeit lineair met N.")
-    elif results.get("visit_error"):
+    search = results.get("first_search")
+    if search:
+        lines.append(f"- **Eerste zoekopdracht** ('{search.word}', vanaf de eerste toetsaanslag "
+                     f"tot het eerste resultaat; doel ≤ 1 s): {search.right_away:.2f} s als de "
+                     f"lezer meteen na het laden typt, {search.after_idle:.2f} s als de pagina "
+                     "al stil was (zoekindex binnen).")
+    if not visit and results.get("visit_error"):
         lines.append(f"- Eerste bezoek: niet gemeten ({results['visit_error']}).")
     search = results.get("search")
     if search:

@@ -206,6 +206,8 @@ def measure_reader(args, work: Path, small: Path, results: dict) -> None:
         page = "interventies/" + sorted((small / "interventions").glob("*.md"))[0].stem + "/"
         try:
             results["visit"] = reader.first_visit(site, page)
+            say("eerste zoekopdracht in Chromium")
+            results["first_search"] = reader.first_search(site, page)
         except Exception as exc:  # noqa: BLE001 - report, and keep the other figures
             results["visit_error"] = f"{type(exc).__name__}: {exc}"
     if "offline" not in args.skip:
