@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from tests.example_directives import Expected, parse_expect  # noqa: E402
+
 SLIPS = REPO / "tests" / "examples" / "slips"
 TODAY = "2026-11-22"
 DIRECTIVE_RE = re.compile(r"^#\s*(expect|kind|without|cause|never)\s*:\s*(.*?)\s*$")
-EXPECT_RE = re.compile(r"^(error|warning|notice)\s+([a-z0-9]+(?:-[a-z0-9]+)*)\s+line\s+(\d+|none)"
-                       r"(?:\s+col\s+(\d+))?(?:\s+in\s+(\S+))?$")
 # Words of PyYAML's and libyaml's problem texts and of MkDocs' warnings: none may reach an editor.
 ENGLISH_RE = re.compile(
     r"\b(expected|found|while (?:scanning|parsing)|could not|not allowed|mapping values|"
@@ -37,20 +38,11 @@ ENGLISH_RE = re.compile(
     r"characters? (?:that|are)|in this context|simple key|anchor)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Expect:
-    severity: str
-    code: str
-    line: int | None
-    column: int | None
-    path: str | None
-
-
 @dataclass
 class Slip:
     file: Path
     kind: str = "intervention"
-    expects: list[Expect] = field(default_factory=list)
+    expects: list[Expected] = field(default_factory=list)
     causes: list[str] = field(default_factory=list)
     nevers: list[str] = field(default_factory=list)
     without: list[str] = field(default_factory=list)
@@ -86,12 +78,10 @@ def read_slip(file: Path) -> Slip:
         elif name == "never":
             slip.nevers.append(value)
         else:
-            parsed = EXPECT_RE.match(value)
+            parsed = parse_expect(value)
             if not parsed:
                 raise SystemExit(f"{file}: kan de regel niet lezen: {line!r}")
-            severity, code, number, column, path = parsed.groups()
-            slip.expects.append(Expect(severity, code, None if number == "none" else int(number),
-                                       int(column) if column else None, path))
+            slip.expects.append(parsed)
     return slip
 
 

@@ -14,33 +14,19 @@ from pathlib import Path
 
 import pytest
 from conftest import BUILD_DATE, REPO, make_project
+from example_directives import Expected, parse_expect
 
 from generator.issues import Issue, Severity
 from generator.pipeline import check_project
 
 EXAMPLES = Path(__file__).parent / "examples"
 DIRECTIVE_RE = re.compile(r"^#\s*(expect|kind|without)\s*:\s*(.*?)\s*$")
-EXPECT_RE = re.compile(r"^(error|warning|notice)\s+([a-z0-9]+(?:-[a-z0-9]+)*)\s+line\s+(\d+|none)"
-                       r"(?:\s+col\s+(\d+))?(?:\s+in\s+(\S+))?$")
 # Codes whose cases need more than a file (5 MB, an unreadable path, a crashing tokenizer):
 # test_generated_cases.py builds them in code.
 GENERATED_IN_TESTS = {"file-too-large", "unreadable-file", "body-unreadable"}
 # The modules that report content problems, scanned for the codes they can emit.
 VALIDATOR_MODULES = ("yamlsafe.py", "load.py", "vocab.py", "body*.py",
                      "validate*.py")
-
-
-@dataclass(frozen=True)
-class Expected:
-    severity: str
-    code: str
-    line: int | None
-    column: int | None
-    path: str | None  # None: the example file itself
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" + (f" col {self.column}" if self.column else "")
-        return f"{self.severity} {self.code} {where}" + (f" in {self.path}" if self.path else "")
 
 
 @dataclass(frozen=True)
@@ -83,12 +69,9 @@ def read_example(file: Path, code: str, outcome: str) -> Example:
         elif name == "without":
             without.append(value)
         else:
-            parsed = EXPECT_RE.match(value)
+            parsed = parse_expect(value)
             assert parsed, f"{file}: cannot read directive {line!r}"
-            severity, expected_code, number, column, path = parsed.groups()
-            expected.append(Expected(severity, expected_code,
-                                     None if number == "none" else int(number),
-                                     int(column) if column else None, path))
+            expected.append(parsed)
     return Example(code, outcome, file, kind, tuple(expected), tuple(without))
 
 
