@@ -28,11 +28,10 @@ from generator.body import BodyLink, check_body
 from generator.catalog import Catalog
 from generator.issues import Issue, error, warning
 from generator.link_rewrite import DestinationFinder, LinkRewrite
-from generator.load import SLUG_RE, Source
+from generator.load import KIND_FOLDERS, SITE_FOLDERS, SLUG_RE, Source
 
-PAGE_FOLDER = {"intervention": "interventies", "dossier": "dossiers"}
+PAGE_FOLDER = {kind: SITE_FOLDERS[folder] for kind, folder in KIND_FOLDERS.items()}
 # Folders of the repository, as editors see them on GitHub, and where their pages end up.
-REPOSITORY_FOLDERS = {"interventions": "interventies", "dossiers": "dossiers"}
 _TOP_FRAGMENTS = {"", "top"}
 _ID_RE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 HOW_TO_LINK = ("Een link naar een interventie schrijf je als '../interventies/naam.md', naar "
@@ -312,7 +311,7 @@ def _repository_form(path: str) -> str | None:
     up, folder, rest = match.groups()
     if folder == "pages":
         return up + rest
-    return f"{up}{REPOSITORY_FOLDERS[folder]}/{rest}"
+    return f"{up}{SITE_FOLDERS[folder]}/{rest}"
 
 
 def page_ids(markdown_text: str, converter) -> set[str]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator.load import SITE_FOLDERS
+
 LINK_ATTRIBUTES = {"href", "src"}
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 # The HTML standard scrolls to the top for an empty fragment and for '#top' without an element.
@@ -235,7 +237,7 @@ def content_file(page: str, root: Path, docs_dir: str = "pages") -> str | None:
     return next((c for c in candidates if (root / c).is_file()), None)
 
 
-_CONTENT_FOLDERS = {"interventies": "interventions", "dossiers": "dossiers"}
+_CONTENT_FOLDERS = {site: content for content, site in SITE_FOLDERS.items()}
 
 
 def locate_source(link: BrokenLink, root: Path, docs_dir: str = "pages") -> BrokenLink:

@@ -15,6 +15,8 @@ from generator.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LI
 from generator.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
 
 KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
+# Where each content folder's entries live on the site: interventions/x.md -> /interventies/x/.
+SITE_FOLDERS = {"interventions": "interventies", "dossiers": "dossiers"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_FILE_BYTES = 5 * 1024 * 1024

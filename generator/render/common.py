@@ -15,10 +15,11 @@ import yaml
 from generator.audit import Audit
 from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.dates import format_date_nl
+from generator.load import SITE_FOLDERS
 from generator.model import Intervention
 
 DIRECTORY, FILE = "directory", "file"
-ENTRY_SOURCES = {"interventies/": "interventions/", "dossiers/": "dossiers/"}
+ENTRY_SOURCES = {f"{site}/": f"{content}/" for content, site in SITE_FOLDERS.items()}
 SPECIAL_LEVELS = {NOT_ASSESSED: "Niet beoordeeld", EXPIRED: "Erkenning verlopen"}
 # libyaml's emitter writes the same text as PyYAML's pure-Python one, about six times faster:
 # every page gets a header, so that is seconds per build at a thousand interventions.
