@@ -8,6 +8,11 @@ from measure import PYTHON, REPO, Run, versions
 
 GOALS = {"build": 0.3, "floor": 1.3, "scaling": 1.25, "check": 2.0, "memory_mb": 1536,
          "preview": 0.25}
+# What each verdict is judged on. The builds use every core (issue 18: "use both cores where
+# work is independent"), which only wall-clock time shows; CPU time, the sum over all
+# processes, stays in the table beside it. The check and the preview run in one process,
+# where CPU time is the steadier figure on a shared machine.
+WALL_CLOCK = {"build", "floor", "scaling"}
 CORPUS_NAMES = {"shipped": "kopieën van de meegeleverde inhoud (`corpus_shipped.py`)",
                 "synthetic": "synthetisch proza (`corpus.py`)"}
 
@@ -63,8 +68,8 @@ def _fmt(value: float | None) -> str:
 
 
 def figures(results: dict) -> list[tuple[str, str, str, str, str]]:
-    """(figure, CPU-time ratio, wall-clock ratio, goal, verdict) rows; the verdict is on CPU
-    time, which a busy machine disturbs far less than wall-clock time."""
+    """(figure, CPU-time ratio, wall-clock ratio, goal, verdict) rows; the verdict is on the
+    basis WALL_CLOCK names."""
     cpu, wall = ratios(results, True), ratios(results, False)
     n, big = results["args"].n, results["corpus_big"]["interventions"]
     files = big + results["corpus_big"]["dossiers"]
@@ -82,8 +87,10 @@ def figures(results: dict) -> list[tuple[str, str, str, str, str]]:
                       f"{files} bestanden"),
             ("preview", f"5. Voorvertoning (N={n}): opslaan → herladen pagina / volledige bouw")):
         goal = GOALS.get(key)
-        rows.append((text, _fmt(cpu[key]), _fmt(wall[key]), f"≤ {goal}" if goal else "–",
-                     _verdict(cpu[key], goal) if goal else "–"))
+        judged = wall[key] if key in WALL_CLOCK else cpu[key]
+        basis = " (wandklok)" if key in WALL_CLOCK else " (CPU)"
+        rows.append((text, _fmt(cpu[key]), _fmt(wall[key]), f"≤ {goal}{basis}" if goal else "–",
+                     _verdict(judged, goal) if goal else "–"))
     large = results.get("large")
     memory = large.max_rss_mb if large else None
     rows.insert(5, (f"4. Piekgeheugen (RSS) van de bouw bij N={big}",
@@ -170,9 +177,11 @@ def markdown(results: dict) -> str:
            "## Versies", ""]
     out += [f"- {name}: {version}" for name, version in versions().items()]
     out += ["", "## De cijfers", "",
-            "Verhoudingen van CPU-tijd (gebruiker + systeem) van de processen, en daarnaast van "
-            "wandkloktijd. Het oordeel gaat op CPU-tijd: op een gedeelde machine telt "
-            "wandkloktijd ook de tijd dat een proces op een vrije kern wacht."]
+            "Verhoudingen van CPU-tijd (gebruiker + systeem, opgeteld over alle processen) en van "
+            "wandkloktijd. De bouwcijfers (1, 1b, 2) worden op wandklok beoordeeld: `watwerkt "
+            "build` gebruikt alle kernen, en dat ziet alleen de wandklok; de CPU-tijd staat "
+            "ernaast. De controle en de voorvertoning draaien in één proces en worden op "
+            "CPU-tijd beoordeeld, die een drukke machine minder verstoort."]
     for kind, sub in results["corpora"].items():
         out += ["", f"### Corpus: {CORPUS_NAMES[kind]}", "",
                 "| cijfer | CPU-tijd | wandklok | doel | |", "|---|---|---|---|---|"]
