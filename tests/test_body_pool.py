@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, INTERVENTION, make_project, replace_once
 
-from generator import body, body_pool
+from generator import body, body_pool, two_cores
 from generator.pipeline import check_project
 from generator.report import format_text
 
@@ -43,9 +43,9 @@ def _report(root: Path) -> str:
 
 def test_both_cores_give_the_report_of_one_core_byte_for_byte(tmp_path, monkeypatch):
     root = _project(tmp_path / "project", 60)
-    monkeypatch.setattr(body_pool, "_can_fork", lambda: False)
+    monkeypatch.setattr(body_pool, "FORK", False)
     one_core = _report(root)
-    monkeypatch.setattr(body_pool, "_can_fork", lambda: True)
+    monkeypatch.setattr(body_pool, "FORK", True)
     monkeypatch.setattr(body_pool, "MIN_BODIES", 2)
     checked_here = []
     check = body._check_body
@@ -70,9 +70,8 @@ def test_no_second_process_beside_other_threads_or_for_a_few_files(tmp_path, mon
                                                                    threads):
     root = _project(tmp_path / "project", 5 if not threads else 150)
     if threads:
-        monkeypatch.setattr(body_pool.threading, "active_count", lambda: 2)
+        monkeypatch.setattr(two_cores.threading, "active_count", lambda: 2)
     started = []
-    monkeypatch.setattr(body_pool, "ProcessPoolExecutor",
-                        lambda *a, **k: started.append(1) or pytest.fail("forked"))
+    monkeypatch.setattr(two_cores.os, "fork", lambda: started.append(1) or pytest.fail("fork"))
     assert "niet is toegestaan: <script>" in _report(root)
     assert started == []
