@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from generator import render, two_cores
+from generator import linkcheck, render, two_cores
 from generator.render.common import Site
 
 needs_fork = pytest.mark.skipif(not two_cores.can_fork(), reason="no second core or no fork")
@@ -59,3 +59,25 @@ def test_rendering_beside_gives_every_file_as_rendering_here(catalog, monkeypatc
     assert forks == [1]
     assert list(beside) == list(here) and beside == here
     assert any(path.startswith("interventies/") for path in beside)
+
+
+@needs_fork
+def test_the_link_check_beside_reports_every_broken_link_as_here(tmp_path, monkeypatch):
+    for number in range(7):
+        page = tmp_path / f"p{number}" / "index.html"
+        page.parent.mkdir()
+        following = f"../p{number + 1}/#t{number + 1}"
+        page.write_text(f'<h1 id="t{number}">T</h1>\n<p>\n<a href="{following}">volgende</a>\n'
+                        f'<a href="../weg{number % 3}/">weg</a>\n'
+                        f'<a href="#t{number - 1}">vorige</a></p>\n', encoding="utf-8")
+    monkeypatch.setattr(linkcheck, "MIN_PAGES_BESIDE", 10**9)
+    here = linkcheck.check_links(tmp_path)
+    monkeypatch.setattr(linkcheck, "MIN_PAGES_BESIDE", 1)
+    forks = []
+    fork = os.fork
+    monkeypatch.setattr(two_cores.os, "fork", lambda: forks.append(1) or fork())
+    beside = linkcheck.check_links(tmp_path)
+    assert forks == [1]
+    assert [b.message() for b in beside] == [b.message() for b in here]
+    # every page's dead folder link and wrong anchor, and the last page's dead next page
+    assert len(here) == 7 + 7 + 1 and {b.line for b in here} == {3, 4, 5}
