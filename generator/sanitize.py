@@ -61,7 +61,7 @@ _OPTIONS = {
     "tags": set(TAGS), "attributes": ATTRIBUTES, "url_schemes": set(ALLOWED_SCHEMES),
     "generic_attribute_prefixes": {"data-"}, "filter_style_properties": {"text-align"},
     "strip_comments": True, "link_rel": None, "clean_content_tags": {"script", "style"}}
-# nh3's Cleaner (0.3 and later) converts these options once, not for every page: a fifth of
+# nh3's Cleaner (newer nh3) converts these options once, not for every page: a fifth of
 # the sanitizer's time at N=1000. Older nh3 has only clean(), with the same options.
 _clean = nh3.Cleaner(**_OPTIONS).clean if hasattr(nh3, "Cleaner") \
     else functools.partial(nh3.clean, **_OPTIONS)
