@@ -36,6 +36,9 @@ def _words(min_word: int) -> re.Pattern[str]:
     return re.compile(_LETTERS + "{" + str(min_word) + ",}")
 
 
+# The compare data and the headings repeat their texts (vocabulary labels, badges, section
+# names) on every entry: each distinct text is hyphenated once.
+@functools.lru_cache(maxsize=16384)
 def hyphenate_text(text: str, min_word: int = MIN_WORD) -> str:
     """Soft hyphens in the words of at least `min_word` letters, addresses left whole."""
     words = _words(min_word)
