@@ -141,8 +141,9 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     if too_complex:
         report.issues.append(error(path, body_line, 1, None, "body-too-complex", too_complex))
         return report
+    unwrapped = unwrap_containers(body)
     try:
-        tokens = _MD.parse(unwrap_containers(body))
+        tokens = _MD.parse(unwrapped)
     except Exception as exc:  # noqa: BLE001 - a tokenizer bug must become a message, not a crash
         report.issues.append(error(path, body_line, 1, None, "body-unreadable",
                                    f"De tekst kan niet verwerkt worden ({type(exc).__name__})."))
@@ -150,7 +151,7 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     scanner = _Scanner(path, body_line, report, body)
     for index, token in enumerate(tokens):
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
-    report.issues.extend(unclosed_blocks(path, unwrap_containers(body), tokens, body_line))
+    report.issues.extend(unclosed_blocks(path, unwrapped, tokens, body_line))
     report.issues.extend(section_issues(path, kind, report.sections, report.look_alikes,
                                         body_line))
     return report
