@@ -145,32 +145,56 @@ def _check_links(site_dir: Path, site_url: str | None) -> list[BrokenLink]:
     pages = _read_pages(paths)
     files = {path.relative_to(site_dir).as_posix() for path in found if path.is_file()}
     prefix = urlsplit(site_url or "").path or "/"
-    prefix = prefix if prefix.endswith("/") else prefix + "/"
-    # Pages repeat links (the theme's on every page, '#doel' on every intervention): split
-    # each url once, and resolve each path once (see _shared).
-    splits: dict[str, tuple[str, str] | None] = {}
-    targets: dict[tuple[str, str, bool], tuple[str | None, str | None]] = {}
+    resolver = _Resolver(prefix if prefix.endswith("/") else prefix + "/", files)
     broken: list[BrokenLink] = []
     lines = _LineCounter(paths)
     for name, page in pages.items():
         folder = posixpath.dirname(name)
         for index, url in enumerate(page.links):
-            if url not in splits:
-                splits[url] = _split(url.strip())
-            if splits[url] is None:
+            found = resolver.resolve(folder, url)
+            if found is None:
                 continue  # external, or a scheme the browser handles (mailto:)
-            path, fragment = splits[url]
-            if not path:
-                reason, target = None, name
-            else:
-                key = _shared(folder, path)
-                if key not in targets:
-                    targets[key] = _target(*key, prefix, files)
-                reason, target = targets[key]
+            reason, target, fragment = found
+            target = target or name  # no path: a fragment of this page
+            if reason is None and (fragment in _TOP_FRAGMENTS or target not in pages
+                                   or fragment in pages[target].ids):
+                continue
             reason = reason or _anchor_problem(name, target, fragment, pages)
-            if reason:
-                broken.append(BrokenLink(name, lines.line(name, index), url, reason))
+            broken.append(BrokenLink(name, lines.line(name, index), url, reason))
     return broken
+
+
+class _Resolver:
+    """Where links lead. Pages repeat links (the theme's on every page, '#doel' on every
+    intervention): each url is split once, each path resolved once (see _shared), and each
+    url looked up once per folder."""
+
+    def __init__(self, prefix: str, files: set[str]) -> None:
+        self.prefix, self.files = prefix, files
+        self.splits: dict[str, tuple[str, str] | None] = {}
+        self.targets: dict[tuple[str, str, bool], tuple[str | None, str | None]] = {}
+        self.known: dict[tuple[str, str], tuple[str | None, str | None, str] | None] = {}
+
+    def resolve(self, folder: str, url: str) -> tuple[str | None, str | None, str] | None:
+        """(the Dutch reason or None, the file or None, the fragment) for `url` on a page in
+        `folder`; (None, None, fragment) for a fragment alone; None for an external link."""
+        key = (folder, url)
+        if key not in self.known:
+            self.known[key] = self._resolve(folder, url)
+        return self.known[key]
+
+    def _resolve(self, folder: str, url: str) -> tuple[str | None, str | None, str] | None:
+        if url not in self.splits:
+            self.splits[url] = _split(url.strip())
+        if self.splits[url] is None:
+            return None
+        path, fragment = self.splits[url]
+        if not path:
+            return None, None, fragment
+        key = _shared(folder, path)
+        if key not in self.targets:
+            self.targets[key] = _target(*key, self.prefix, self.files)
+        return (*self.targets[key], fragment)
 
 
 # Below this many pages a forked copy costs more than it saves (the shipped site has 78).
