@@ -75,13 +75,7 @@ _BLOCK_START_RE = re.compile(r"^ {0,3}<([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>]|$)", re.M
 def unclosed_blocks(path: str, body: str, tokens, body_line: int) -> list[Issue]:
     """The first block tag at the start of a line that is never closed: Python-Markdown would
     swallow the rest of the page. Code (fences, indented blocks, code spans) is not HTML."""
-    lines = body.split("\n")
-    for token in tokens:
-        if token.type in ("fence", "code_block") and token.map and token.level == 0:
-            # markdown-it also breaks lines at a lone '\r': its map may run past the end.
-            for number in range(token.map[0], min(token.map[1], len(lines))):
-                lines[number] = ""
-    text = blank_code_spans("\n".join(lines))
+    text = without_code(body, tokens)
     # The regex finds the next line that starts with a tag (its match starts at that line's
     # start): most lines are text, and matching each of them in Python cost more.
     position = 0
@@ -100,6 +94,18 @@ def unclosed_blocks(path: str, body: str, tokens, body_line: int) -> list[Issue]
                           f"erbij hoort (of verwijder <{match[1]}>).")]
         position = end  # '^' matches no earlier than the line after the end tag's
     return []
+
+
+def without_code(body: str, tokens) -> str:
+    """`body` with its top-level fences and indented code blocks blanked to empty lines and its
+    code spans to blanks, so that the lines stay where they were."""
+    lines = body.split("\n")
+    for token in tokens:
+        if token.type in ("fence", "code_block") and token.map and token.level == 0:
+            # markdown-it also breaks lines at a lone '\r': its map may run past the end.
+            for number in range(token.map[0], min(token.map[1], len(lines))):
+                lines[number] = ""
+    return blank_code_spans("\n".join(lines))
 
 
 def _matching_end(text: str, start: int, tag: str) -> int | None:

@@ -9,17 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.body import _MD
-from generator.body_structure import BLOCK_TAGS, _matching_end, blank_code_spans, unclosed_blocks
+from generator.body_structure import BLOCK_TAGS, _matching_end, unclosed_blocks, without_code
 
 
 def _line_by_line(body: str, tokens) -> tuple[int, int] | None:
     """(line index, column) of the first unclosed block tag, reading every line."""
-    lines = body.split("\n")
-    for token in tokens:
-        if token.type in ("fence", "code_block") and token.map and token.level == 0:
-            for number in range(token.map[0], min(token.map[1], len(lines))):
-                lines[number] = ""
-    text = blank_code_spans("\n".join(lines))
+    text = without_code(body, tokens)
     starts = [0]
     for line in text.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
