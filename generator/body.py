@@ -110,12 +110,29 @@ def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
 # body is always checked again. Outsized bodies (pasted by accident) are not kept.
 MAX_CACHED_BODY = 100_000
 
+CachedReport = tuple[tuple[Section, ...], tuple[Issue, ...], tuple[BodyLink, ...]]
+# Reports checked ahead, on both cores (generator/body_pool.py), by check_body's arguments:
+# each is handed to the cache below the first time it is asked for.
+_AHEAD: dict[tuple[str, str, str, int], CachedReport] = {}
 
-@lru_cache(maxsize=16384)
-def _check_body_once(path: str, kind: str, body: str, body_line: int
-                     ) -> tuple[tuple[Section, ...], tuple[Issue, ...], tuple[BodyLink, ...]]:
+
+def keep_reports(checked) -> None:
+    """Keep reports checked ahead: pairs of check_body's arguments and checked_report's
+    result. Reports kept before and never asked for are dropped."""
+    _AHEAD.clear()
+    _AHEAD.update(checked)
+
+
+def checked_report(path: str, kind: str, body: str, body_line: int) -> CachedReport:
+    """check_body's result as the cache keeps it (immutable, so it can be shared)."""
     report = _check_body(path, kind, body, body_line)
     return tuple(report.sections), tuple(report.issues), tuple(report.links)
+
+
+@lru_cache(maxsize=16384)
+def _check_body_once(path: str, kind: str, body: str, body_line: int) -> CachedReport:
+    ahead = _AHEAD.pop((path, kind, body, body_line), None)
+    return ahead if ahead is not None else checked_report(path, kind, body, body_line)
 
 
 def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
@@ -124,8 +141,9 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     if too_complex:
         report.issues.append(error(path, body_line, 1, None, "body-too-complex", too_complex))
         return report
+    unwrapped = unwrap_containers(body)
     try:
-        tokens = _MD.parse(unwrap_containers(body))
+        tokens = _MD.parse(unwrapped)
     except Exception as exc:  # noqa: BLE001 - a tokenizer bug must become a message, not a crash
         report.issues.append(error(path, body_line, 1, None, "body-unreadable",
                                    f"De tekst kan niet verwerkt worden ({type(exc).__name__})."))
@@ -133,7 +151,7 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     scanner = _Scanner(path, body_line, report, body)
     for index, token in enumerate(tokens):
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
-    report.issues.extend(unclosed_blocks(path, unwrap_containers(body), tokens, body_line))
+    report.issues.extend(unclosed_blocks(path, unwrapped, tokens, body_line))
     report.issues.extend(section_issues(path, kind, report.sections, report.look_alikes,
                                         body_line))
     return report

@@ -75,33 +75,37 @@ _BLOCK_START_RE = re.compile(r"^ {0,3}<([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>]|$)", re.M
 def unclosed_blocks(path: str, body: str, tokens, body_line: int) -> list[Issue]:
     """The first block tag at the start of a line that is never closed: Python-Markdown would
     swallow the rest of the page. Code (fences, indented blocks, code spans) is not HTML."""
+    text = without_code(body, tokens)
+    # The regex finds the next line that starts with a tag (its match starts at that line's
+    # start): most lines are text, and matching each of them in Python cost more.
+    position = 0
+    while (match := _BLOCK_START_RE.search(text, position)) is not None:
+        tag = match[1].lower()
+        if tag not in BLOCK_TAGS:
+            position = match.end()
+            continue
+        end = _matching_end(text, match.start(), tag)
+        if end is None:
+            line = body_line + text.count("\n", 0, match.start())
+            return [error(path, line, match.start(1) - match.start(), None, "unclosed-html",
+                          f"Op regel {line} opent <{match[1]}>, maar er staat nergens een "
+                          f"</{tag}>. Dan verschijnt alles daarna, ook de koppen, als losse "
+                          f"tekst op de site. Zet </{tag}> direct na de laatste regel die "
+                          f"erbij hoort (of verwijder <{match[1]}>).")]
+        position = end  # '^' matches no earlier than the line after the end tag's
+    return []
+
+
+def without_code(body: str, tokens) -> str:
+    """`body` with its top-level fences and indented code blocks blanked to empty lines and its
+    code spans to blanks, so that the lines stay where they were."""
     lines = body.split("\n")
     for token in tokens:
         if token.type in ("fence", "code_block") and token.map and token.level == 0:
             # markdown-it also breaks lines at a lone '\r': its map may run past the end.
             for number in range(token.map[0], min(token.map[1], len(lines))):
                 lines[number] = ""
-    text = blank_code_spans("\n".join(lines))
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    number = 0
-    while number < len(starts) - 1:
-        match = _BLOCK_START_RE.match(text, starts[number], starts[number + 1])
-        tag = match[1].lower() if match else ""
-        if tag not in BLOCK_TAGS:
-            number += 1
-            continue
-        end = _matching_end(text, starts[number], tag)
-        if end is None:
-            line = body_line + number
-            return [error(path, line, match.start(1) - starts[number], None, "unclosed-html",
-                          f"Op regel {line} opent <{match[1]}>, maar er staat nergens een "
-                          f"</{tag}>. Dan verschijnt alles daarna, ook de koppen, als losse "
-                          f"tekst op de site. Zet </{tag}> direct na de laatste regel die "
-                          f"erbij hoort (of verwijder <{match[1]}>).")]
-        number = text.count("\n", 0, end) + 1
-    return []
+    return blank_code_spans("\n".join(lines))
 
 
 def _matching_end(text: str, start: int, tag: str) -> int | None:

@@ -14,7 +14,6 @@ comment, which Material's search plugin does not have to read through.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 _DIGITS = "0123456789"
@@ -29,18 +28,28 @@ class HtmlBlocks:
 
     def take_out(self, src_uri: str, text: str) -> str:
         """The page text with each marked block replaced by its placeholder paragraph."""
+        # Plain substring searches: a lazy '.*?' up to the closing comment tried the closing
+        # marker at every character of the HTML (0.14 s for the pages at N=1000; this: 0.04 s).
+        opening, closing = f"<!--{self.marker}", f"<!--/{self.marker}-->\n"
         found: list[tuple[str, bool]] = []
-
-        def placeholder(match: re.Match) -> str:
-            found.append((match[2], bool(match[1])))
-            return f"\n\n{self.marker}-{len(found) - 1}\n\n"
-
-        text = self._block_re().sub(placeholder, text)
+        out: list[str] = []
+        copied = search = 0
+        while (start := text.find(opening, search)) >= 0:
+            content, late = _after_opening(text, start + len(opening))
+            if content is None:
+                search = start + 1
+                continue
+            end = text.find(closing, content)
+            if end < 0:
+                break  # no block closes after this one: none after it either
+            found.append((text[content:end], late))
+            out += [text[copied:start], f"\n\n{self.marker}-{len(found) - 1}\n\n"]
+            copied = search = end + len(closing)
         if found:
             self.blocks[src_uri] = found
         else:
             self.blocks.pop(src_uri, None)
-        return text
+        return "".join(out) + text[copied:]
 
     def put_back(self, src_uri: str, html: str) -> tuple[str, int]:
         """The converted page with its blocks back in place (late ones as a comment naming
@@ -82,9 +91,15 @@ class HtmlBlocks:
                 out.append(f"<!--{self.marker}-{piece}")
         return "".join(out)
 
-    def _block_re(self) -> re.Pattern:
-        marker = re.escape(self.marker)
-        return re.compile(rf"<!--{marker}( late)?-->\n(.*?)<!--/{marker}-->\n", re.S)
+
+def _after_opening(text: str, index: int) -> tuple[int | None, bool]:
+    """After '<!--marker' at `index`: where the block's HTML starts and whether it goes back
+    late ('<!--marker late-->'), or (None, False) when no opening comment ends there."""
+    if text.startswith("-->\n", index):
+        return index + 4, False
+    if text.startswith(" late-->\n", index):
+        return index + 9, True
+    return None, False
 
 
 def _leading_index(piece: str, count: int) -> tuple[int | None, int]:

@@ -36,6 +36,9 @@ def _words(min_word: int) -> re.Pattern[str]:
     return re.compile(_LETTERS + "{" + str(min_word) + ",}")
 
 
+# The compare data and the headings repeat their texts (vocabulary labels, badges, section
+# names) on every entry: each distinct text is hyphenated once.
+@functools.lru_cache(maxsize=16384)
 def hyphenate_text(text: str, min_word: int = MIN_WORD) -> str:
     """Soft hyphens in the words of at least `min_word` letters, addresses left whole."""
     words = _words(min_word)
@@ -53,7 +56,15 @@ def hyphenate_text(text: str, min_word: int = MIN_WORD) -> str:
 # A table cell of ours too narrow for a long word on a phone (the evidence map's theme names)
 # asks for hyphens with this attribute; its words of MIN_WORD letters and more get them.
 MARKER = "data-ww-hyphenate"
-_MARKED = re.compile(r"<(/?)(th|td)\b([^>]*)>", re.I)
+# From a tag boundary to the next tag that opens or closes a main heading or a table cell,
+# read as _TAG.split reads the page: text, comments and every other tag are skipped in one C
+# call (possessive, so a failed match never restarts inside a tag). A page has some 800 tags
+# and a handful of these; looking at every tag in Python cost more than the rest of the page's
+# work. No match: no such tag follows (any '<' left then has no '>' after it, so no tag either).
+_SWITCH = r"/?(?:h[12]|t[hd])\b"
+_NEXT_SWITCH = re.compile(
+    rf"(?>[^<]++|<!--.*?-->|<(?!{_SWITCH})[^>]*+>)*+(<(/?)(h[12]|t[hd])\b([^>]*)>)",
+    re.S | re.I)
 
 
 def hyphenate_headings(page: str, min_word: int = HEADING_MIN_WORD) -> str:
@@ -61,16 +72,29 @@ def hyphenate_headings(page: str, min_word: int = HEADING_MIN_WORD) -> str:
     cells marked with MARKER, and nowhere else: in running text every word fits a phone's
     line, and tables and lists are laid out to fit or to scroll (a11y.css). Only text between
     tags changes."""
-    parts = _TAG.split(page)
-    depth = marked = 0
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag or a comment
-            match = re.match(r"<(/?)(h[12])\b", part, re.I)
-            if match:
-                depth += -1 if match.group(1) else 1
-            cell = _MARKED.match(part)
-            if cell and (cell.group(1) or MARKER in cell.group(3)):
-                marked = 0 if cell.group(1) else 1
-        elif part.strip() and (depth > 0 or marked):
-            parts[index] = hyphenate_text(part, min_word if depth > 0 else MIN_WORD)
+    out: list[str] = []
+    position = depth = marked = 0
+    while match := _NEXT_SWITCH.match(page, position):
+        out.append(_hyphenate_between_tags(page[position:match.start(1)], depth, marked,
+                                           min_word))
+        out.append(match[1])
+        closing, name = bool(match[2]), match[3].lower()
+        if name[0] == "h":
+            depth += -1 if closing else 1
+        elif closing or MARKER in match[4]:
+            marked = 0 if closing else 1
+        position = match.end()
+    out.append(_hyphenate_between_tags(page[position:], depth, marked, min_word))
+    return "".join(out)
+
+
+def _hyphenate_between_tags(html: str, depth: int, marked: int, min_word: int) -> str:
+    """`html` (whole tags, none of them a heading's or a cell's) with the text between its
+    tags hyphenated when it lies in a main heading (depth > 0) or a marked cell."""
+    if depth <= 0 and not marked:
+        return html
+    parts = _TAG.split(html)
+    for index in range(0, len(parts), 2):
+        if parts[index].strip():
+            parts[index] = hyphenate_text(parts[index], min_word if depth > 0 else MIN_WORD)
     return "".join(parts)

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.load import SITE_FOLDERS
+from generator.two_cores import run_beside
 
 LINK_ATTRIBUTES = {"href", "src"}
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -46,7 +47,7 @@ class BrokenLink:
 @dataclass
 class _Page:
     ids: set[str] = field(default_factory=set)
-    links: list[tuple[int, str]] = field(default_factory=list)  # (offset in the blanked text, url)
+    links: list[str] = field(default_factory=list)  # in page order (_link_offsets: where)
 
 
 # The pages are our own output (MkDocs, Material, our templates, the sanitized body): tags with
@@ -77,23 +78,53 @@ def _blanked(path: Path) -> str:
     return _SKIPPED_RE.sub(_blank_skipped, path.read_text(encoding="utf-8", errors="replace"))
 
 
-def _parse(text: str) -> _Page:
-    """The ids and links of a page (`text` blanked); a link's offset is its tag's start."""
+# What one tag gives: its ids and its links. A site repeats its tags (the theme's on every
+# page, a card wherever the entry is listed): some 126,000 tags at N=1000, 9,000 distinct.
+_TagRead = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _parse(text: str, known: dict[tuple[str, str], _TagRead] | None = None) -> _Page:
+    """The ids and links of a page (`text` blanked). `known` remembers each distinct tag's
+    reading across the pages of one check."""
+    known = {} if known is None else known
     page = _Page()
-    for tag_match in _TAG_RE.finditer(text):
-        tag = tag_match[1].lower()
-        for match in _ATTRIBUTE_RE.finditer(tag_match[2]):
-            name = match[1].lower()
-            if name not in _READ_ATTRIBUTES:
-                continue
-            value = match[match.lastindex]  # the one value group that matched
-            if "&" in value:
-                value = html.unescape(value)
-            if name == "id" or (name == "name" and tag == "a"):
-                page.ids.add(value)
-            elif name in LINK_ATTRIBUTES and tag != "base":
-                page.links.append((tag_match.start(), value))
+    for tag in _TAG_RE.findall(text):
+        read = known.get(tag)
+        if read is None:
+            read = known[tag] = _read_tag(*tag)
+        if read[0]:
+            page.ids.update(read[0])
+        if read[1]:
+            page.links += read[1]
     return page
+
+
+def _read_tag(name: str, attributes: str) -> _TagRead:
+    """The ids and links of one tag: its name and the text of its attributes."""
+    tag = name.lower()
+    ids: list[str] = []
+    links: list[str] = []
+    for match in _ATTRIBUTE_RE.finditer(attributes):
+        attribute = match[1].lower()
+        if attribute not in _READ_ATTRIBUTES:
+            continue
+        value = match[match.lastindex]  # the one value group that matched
+        if "&" in value:
+            value = html.unescape(value)
+        if attribute == "id" or (attribute == "name" and tag == "a"):
+            ids.append(value)
+        elif attribute in LINK_ATTRIBUTES and tag != "base":
+            links.append(value)
+    return tuple(ids), tuple(links)
+
+
+def _link_offsets(text: str) -> list[int]:
+    """Where each of _parse's links is (its tag's start in `text`), in the same order; read
+    again only for a page with a broken link."""
+    offsets: list[int] = []
+    for match in _TAG_RE.finditer(text):
+        offsets += [match.start()] * len(_read_tag(match[1], match[2])[1])
+    return offsets
 
 
 def check_links(site_dir: Path, site_url: str | None = None,
@@ -111,35 +142,79 @@ def _check_links(site_dir: Path, site_url: str | None) -> list[BrokenLink]:
     found = sorted(site_dir.rglob("*"))
     paths = {path.relative_to(site_dir).as_posix(): path for path in found
              if path.name.endswith(".html")}
-    pages = {name: _parse(_blanked(path)) for name, path in paths.items()}
+    pages = _read_pages(paths)
     files = {path.relative_to(site_dir).as_posix() for path in found if path.is_file()}
     prefix = urlsplit(site_url or "").path or "/"
-    prefix = prefix if prefix.endswith("/") else prefix + "/"
-    # Pages repeat links (the theme's on every page, '#doel' on every intervention): split
-    # each url once, and resolve each path once (see _shared).
-    splits: dict[str, tuple[str, str] | None] = {}
-    targets: dict[tuple[str, str, bool], tuple[str | None, str | None]] = {}
+    resolver = _Resolver(prefix if prefix.endswith("/") else prefix + "/", files)
     broken: list[BrokenLink] = []
     lines = _LineCounter(paths)
     for name, page in pages.items():
         folder = posixpath.dirname(name)
-        for offset, url in page.links:
-            if url not in splits:
-                splits[url] = _split(url.strip())
-            if splits[url] is None:
+        for index, url in enumerate(page.links):
+            found = resolver.resolve(folder, url)
+            if found is None:
                 continue  # external, or a scheme the browser handles (mailto:)
-            path, fragment = splits[url]
-            if not path:
-                reason, target = None, name
-            else:
-                key = _shared(folder, path)
-                if key not in targets:
-                    targets[key] = _target(*key, prefix, files)
-                reason, target = targets[key]
+            reason, target, fragment = found
+            target = target or name  # no path: a fragment of this page
+            if reason is None and (fragment in _TOP_FRAGMENTS or target not in pages
+                                   or fragment in pages[target].ids):
+                continue
             reason = reason or _anchor_problem(name, target, fragment, pages)
-            if reason:
-                broken.append(BrokenLink(name, lines.line(name, offset), url, reason))
+            broken.append(BrokenLink(name, lines.line(name, index), url, reason))
     return broken
+
+
+class _Resolver:
+    """Where links lead. Pages repeat links (the theme's on every page, '#doel' on every
+    intervention): each url is split once, each path resolved once (see _shared), and each
+    url looked up once per folder."""
+
+    def __init__(self, prefix: str, files: set[str]) -> None:
+        self.prefix, self.files = prefix, files
+        self.splits: dict[str, tuple[str, str] | None] = {}
+        self.targets: dict[tuple[str, str, bool], tuple[str | None, str | None]] = {}
+        self.known: dict[tuple[str, str], tuple[str | None, str | None, str] | None] = {}
+
+    def resolve(self, folder: str, url: str) -> tuple[str | None, str | None, str] | None:
+        """(the Dutch reason or None, the file or None, the fragment) for `url` on a page in
+        `folder`; (None, None, fragment) for a fragment alone; None for an external link."""
+        key = (folder, url)
+        if key not in self.known:
+            self.known[key] = self._resolve(folder, url)
+        return self.known[key]
+
+    def _resolve(self, folder: str, url: str) -> tuple[str | None, str | None, str] | None:
+        if url not in self.splits:
+            self.splits[url] = _split(url.strip())
+        if self.splits[url] is None:
+            return None
+        path, fragment = self.splits[url]
+        if not path:
+            return None, None, fragment
+        key = _shared(folder, path)
+        if key not in self.targets:
+            self.targets[key] = _target(*key, self.prefix, self.files)
+        return (*self.targets[key], fragment)
+
+
+# Below this many pages a forked copy costs more than it saves (the shipped site has 78).
+MIN_PAGES_BESIDE = 200
+
+
+def _read_pages(paths: dict[str, Path]) -> dict[str, _Page]:
+    """Every page's ids and links, in the order of `paths`; on a large site a forked copy
+    reads every other page meanwhile (generator/two_cores.py)."""
+    names = list(paths)
+    ours, theirs = names[0::2], names[1::2]
+
+    def read(selected: list[str]) -> list[_Page]:
+        known: dict[tuple[str, str], _TagRead] = {}
+        return [_parse(_blanked(paths[name]), known) for name in selected]
+
+    mine, other = run_beside(lambda: read(ours), lambda: read(theirs),
+                             fork=len(names) >= MIN_PAGES_BESIDE)
+    read_pages = dict(zip(ours, mine, strict=True)) | dict(zip(theirs, other, strict=True))
+    return {name: read_pages[name] for name in names}
 
 
 class _LineCounter:
@@ -147,11 +222,14 @@ class _LineCounter:
 
     def __init__(self, paths: dict[str, Path]) -> None:
         self.paths, self.name, self.text = paths, "", ""
+        self.offsets: list[int] = []
 
-    def line(self, name: str, offset: int) -> int:
+    def line(self, name: str, index: int) -> int:
+        """The line of the page's link number `index` (in _parse's order)."""
         if name != self.name:
             self.name, self.text = name, _blanked(self.paths[name])
-        return self.text.count("\n", 0, offset) + 1
+            self.offsets = _link_offsets(self.text)
+        return self.text.count("\n", 0, self.offsets[index]) + 1
 
 
 def _split(url: str) -> tuple[str, str] | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.body_links import check_body_links
+from generator.body_pool import check_bodies_in_parallel
 from generator.catalog import Catalog, build_catalog
 from generator.issues import Issue, has_errors
 from generator.load import load_sources
@@ -30,6 +31,7 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     vocab, issues = load_vocabularies(root)
     sources, load_issues = load_sources(root)
     issues += load_issues
+    check_bodies_in_parallel(sources)  # the validator and the body link check reuse them
     validated = validate_all(sources, vocab, build_date)
     issues += validated.issues
     catalog = build_catalog(validated.interventions, validated.dossiers, vocab, build_date)

@@ -4,9 +4,21 @@ long words a reader sees, nowhere else; named permalinks; and a search index wit
 from __future__ import annotations
 
 import json
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.finish_html import finish_page, name_permalinks
-from generator.hyphenate import SOFT_HYPHEN, hyphenate_headings, hyphenate_text
+from generator.hyphenate import (
+    _TAG,
+    HEADING_MIN_WORD,
+    MARKER,
+    MIN_WORD,
+    SOFT_HYPHEN,
+    hyphenate_headings,
+    hyphenate_text,
+)
 
 
 def shown(text: str) -> str:
@@ -69,3 +81,38 @@ def test_marked_table_cells_get_syllable_breaks_and_other_cells_none():
     marked, plain = done.split("</th>")
     assert SOFT_HYPHEN in marked and marked.replace(SOFT_HYPHEN, "") == page.split("</th>")[0]
     assert plain == page.split("</th>")[1]
+
+
+def _hyphenate_tag_by_tag(page: str, min_word: int) -> str:
+    """The plain reading hyphenate_headings must agree with: split the page into text and
+    tags, follow every tag, hyphenate the text inside a main heading or a marked cell."""
+    parts = _TAG.split(page)
+    depth = marked = 0
+    for index, part in enumerate(parts):
+        if index % 2:
+            heading = re.match(r"<(/?)(h[12])\b", part, re.I)
+            if heading:
+                depth += -1 if heading.group(1) else 1
+            cell = re.match(r"<(/?)(th|td)\b([^>]*)>", part, re.I)
+            if cell and (cell.group(1) or MARKER in cell.group(3)):
+                marked = 0 if cell.group(1) else 1
+        elif part.strip() and (depth > 0 or marked):
+            parts[index] = hyphenate_text(part, min_word if depth > 0 else MIN_WORD)
+    return "".join(parts)
+
+
+# Tags that switch hyphenation on and off, look-alikes that must not, and text around them.
+_FRAGMENTS = ("<h2>", "</h2>", "<H1 id=x>", "</h1 >", "<h2", "<h3>", "<th>", "</TH>",
+              f"<td {MARKER}>", f"<th x='{MARKER}'>", "</td>", "<td>", "<!--", "-->",
+              "<!-- <h2> -->", "<", ">", " ", "\n", "Mantelzorgondersteuningen",
+              "Eenzaamheidsbestrijding", "kort", '<a title="<h2>">', "<span>", "</span>",
+              "<h12>", "<h2x>", "<thead>", "<!-->", "<h1/>", "x@mantelzorgondersteuning.nl",
+              "<!--x>", "<br/>", "&amp;")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30),
+       st.sampled_from((HEADING_MIN_WORD, MIN_WORD)))
+def test_headings_are_found_as_a_tag_by_tag_reading_finds_them(fragments, min_word):
+    page = "".join(fragments)
+    assert hyphenate_headings(page, min_word) == _hyphenate_tag_by_tag(page, min_word)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.html_blocks import HtmlBlocks
 from generator.render.common import Site, html_block
@@ -91,3 +93,23 @@ def test_the_built_site_has_every_block_back_and_no_placeholder(site, catalog) -
     finder = (site / "interventies" / "index.html").read_text("utf-8")
     assert not re.search(r"\bww[0-9a-f]{24}\b", finder)
     assert finder.count("data-intervention=") == len(catalog.interventions)
+
+
+# Fragments of pages: our block comments (whole, broken, nested, without their newline) among
+# text that resembles them.
+_PIECES = (f"<!--{MARKER}-->\n", f"<!--{MARKER} late-->\n", f"<!--/{MARKER}-->\n",
+           f"<!--{MARKER}-->", f"<!--/{MARKER}-->", f"<!--{MARKER} lat-->\n", f"<!--{MARKER}",
+           "<!--", "-->\n", "\n", "tekst", "<p>x</p>\n", f"{MARKER}-0", " late")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_take_out_finds_the_blocks_a_regular_expression_finds(pieces):
+    text = "".join(pieces)
+    pattern = re.compile(rf"<!--{MARKER}( late)?-->\n(.*?)<!--/{MARKER}-->\n", re.S)
+    expected = [(match[2], bool(match[1])) for match in pattern.finditer(text)]
+    numbers = iter(range(len(expected)))
+    expected_text = pattern.sub(lambda _: f"\n\n{MARKER}-{next(numbers)}\n\n", text)
+    blocks = HtmlBlocks(MARKER)
+    assert blocks.take_out("p.md", text) == expected_text
+    assert blocks.blocks.get("p.md", []) == expected

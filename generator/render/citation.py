@@ -12,6 +12,7 @@ the content dates are what the page and the feed show as the version's date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -157,6 +158,7 @@ def _one_line(text: str) -> str:
 
 # ---------- BibTeX ----------
 
+@functools.lru_cache(maxsize=4096)  # the publisher, genre and authors recur on every entry
 def _latex(text: str) -> str:
     """BibTeX's special characters escaped and every non-ASCII letter as a LaTeX accent
     command (pylatexenc), so classic BibTeX reads the file as well as biber and Zotero."""

@@ -1,0 +1,75 @@
+"""Two independent pieces of work at once: one in this process, one in a forked copy of it.
+
+The stages before MkDocs (the body check, the renderers) and the link check after it are pure
+functions of values this process already holds. A forked copy holds them too, so nothing has
+to be sent to it; it sends back its result, pickled, through a pipe. The result is the value
+the work would have returned here, so the output does not change; only the waiting shortens.
+
+Only where it pays and is safe: Linux (fork starts no new interpreter; macOS has fork, but its
+system libraries do not survive it), two cores or more, and no other threads (a fork copies
+locks that another thread may hold; `watwerkt serve` runs threads). Work for the copy must not
+log, print or write files: the copy's logging would bypass this process's warning count. If
+the copy fails in any way, its work is done here, as it would have been without it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+Here = TypeVar("Here")
+There = TypeVar("There")
+
+
+def can_fork() -> bool:
+    """Whether a forked copy is safe here and can run on a core of its own."""
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
+            and len(os.sched_getaffinity(0)) >= 2)
+
+
+def run_beside(here: Callable[[], Here], there: Callable[[], There],
+               fork: bool = True) -> tuple[Here, There]:
+    """(here(), there()), with `there` computed in a forked copy while this process computes
+    `here`; both here when `fork` is False or forking is not safe (see can_fork)."""
+    if not (fork and can_fork()):
+        return here(), there()
+    sys.stdout.flush()  # the copy must not write this process's buffered output a second time
+    sys.stderr.flush()
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        _run_copy(there, reading, writing)  # never returns
+    os.close(writing)
+    try:
+        mine = here()
+    finally:
+        with os.fdopen(reading, "rb") as pipe:
+            sent = pipe.read()
+        os.waitpid(pid, 0)
+    try:
+        done, theirs = pickle.loads(sent)
+    except Exception:  # noqa: BLE001 - a copy that died sent nothing readable
+        done, theirs = False, None
+    return mine, (theirs if done else there())
+
+
+def _run_copy(there: Callable[[], object], reading: int, writing: int) -> None:
+    """In the forked copy: compute, send the pickled result, and leave without running this
+    process's exit handlers (they belong to the original)."""
+    code = 0
+    try:
+        os.close(reading)
+        try:
+            sent = pickle.dumps((True, there()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # noqa: BLE001 - the original does the work itself then
+            sent = pickle.dumps((False, None))
+        with os.fdopen(writing, "wb") as pipe:
+            pipe.write(sent)
+    except BaseException:  # noqa: BLE001 - nothing may escape the copy
+        code = 1
+    finally:
+        os._exit(code)

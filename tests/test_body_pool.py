@@ -1,0 +1,77 @@
+"""The body check on both cores (generator/body_pool.py) reports exactly what the check on one
+core reports, and the second process really does half of the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import BUILD_DATE, INTERVENTION, make_project, replace_once
+
+from generator import body, body_pool, two_cores
+from generator.pipeline import check_project
+from generator.report import format_text
+
+# Slips in the body, each at its own line, so that every kind of body message shows up.
+SLIPS = (
+    ("Twee getrainde bemiddelaars", "Twee <script>alert(1)</script> bemiddelaars"),
+    ("Buren lossen een conflict",
+     "Zie [de site](http://www.example.org). Buren lossen een conflict"),
+    ("Wie zelf afspraken maakt", "Zie [deze pagina](../interventies/bestaat-niet.md). Wie zelf "
+     "afspraken maakt"),
+    ("## Effectiviteit\n\nEr zijn", "# Effectiviteit\n\nEr zijn"),
+    ("Bewoners en woningcorporaties", '<span onclick="x()">Bewoners</span> en woningcorporaties'),
+)
+
+
+def _project(root: Path, count: int) -> Path:
+    files = {}
+    for number in range(count):
+        text = INTERVENTION.replace("title: Buurtbemiddeling", f"title: Bemiddeling {number}")
+        slip = number % (len(SLIPS) + 1)  # every sixth file is clean
+        if slip:
+            text = replace_once(text, *SLIPS[slip - 1])
+        files[f"interventions/bemiddeling-{number}.md"] = text
+    return make_project(root, files)
+
+
+def _report(root: Path) -> str:
+    body._check_body_once.cache_clear()
+    result = check_project(root, BUILD_DATE)
+    return format_text(result.issues, result.files_checked)
+
+
+def test_both_cores_give_the_report_of_one_core_byte_for_byte(tmp_path, monkeypatch):
+    root = _project(tmp_path / "project", 60)
+    monkeypatch.setattr(body_pool, "FORK", False)
+    one_core = _report(root)
+    monkeypatch.setattr(body_pool, "FORK", True)
+    monkeypatch.setattr(body_pool, "MIN_BODIES", 2)
+    checked_here = []
+    check = body._check_body
+
+    def counted(path, *args):
+        checked_here.append(path)  # in this process only: the other one counts its own copy
+        return check(path, *args)
+
+    monkeypatch.setattr(body, "_check_body", counted)
+    both_cores = _report(root)
+    assert both_cores == one_core
+    for message in ("niet is toegestaan: <script>", "toegestaan: <span onclick=…>",
+                    "met http://", "'../interventies/bestaat-niet.md', maar die pagina",
+                    "kop met één hekje ('# Effectiviteit')"):
+        assert both_cores.count(message) == 10, message
+    # This process checked every other body; the second process the rest.
+    assert len(checked_here) == 30 and len(set(checked_here)) == 30
+
+
+@pytest.mark.parametrize("threads", [True, False])
+def test_no_second_process_beside_other_threads_or_for_a_few_files(tmp_path, monkeypatch,
+                                                                   threads):
+    root = _project(tmp_path / "project", 5 if not threads else 150)
+    if threads:
+        monkeypatch.setattr(two_cores.threading, "active_count", lambda: 2)
+    started = []
+    monkeypatch.setattr(two_cores.os, "fork", lambda: started.append(1) or pytest.fail("fork"))
+    assert "niet is toegestaan: <script>" in _report(root)
+    assert started == []
