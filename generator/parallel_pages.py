@@ -37,6 +37,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -69,7 +70,9 @@ def parallel_pages(jobs: int | None = None) -> Iterator[None]:
     from mkdocs.commands.build import build
 
     jobs = job_count() if jobs is None else jobs
-    if jobs <= 1 or not hasattr(os, "fork"):
+    # A fork copies one thread only: a lock another thread holds would stay locked in the
+    # child. `watwerkt build` has no other threads; a program that has them builds in order.
+    if jobs <= 1 or not hasattr(os, "fork") or threading.active_count() > 1:
         yield
         return
     module = sys.modules[build.__module__]
@@ -178,7 +181,8 @@ class _Phase:
                 changed = {} if not self.populate else {
                     key: value for key, value in vars(page).items()
                     if before.get(key, _MISSING) is not value}
-                state = [c.collect(page, mark) for c, mark in zip(self.collectors, marks, strict=True)]
+                state = [collector.collect(page, mark)
+                         for collector, mark in zip(self.collectors, marks, strict=True)]
                 _dump(_PageResult(changed, state, records[:], error), out, index)
                 records.clear()
                 if error is not None:
