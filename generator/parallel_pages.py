@@ -215,6 +215,7 @@ class _Phase:
                     child.results[position] = _Unpickler(source, self.shared).load()
         except (OSError, EOFError, pickle.UnpicklingError):
             pass  # the pages it did not finish make `_take_over` fail the build
+        child.path.unlink(missing_ok=True)
 
     def close(self) -> None:
         """Kill and reap the children still running (the build failed or stopped early)."""
