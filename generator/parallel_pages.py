@@ -27,12 +27,9 @@ which never enters `parallel_pages()`.
 
 from __future__ import annotations
 
-import copy
 import gc
-import io
 import logging
 import os
-import pickle
 import shutil
 import signal
 import sys
@@ -43,7 +40,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from generator.page_transfer import PageResult, collectors, dump, load_all, portable, shared_objects
 
 JOBS_VARIABLE = "WATWERKT_JOBS"
 MAX_JOBS = 4  # the page loops stop gaining well before this; memory grows with every child
@@ -88,19 +86,11 @@ def parallel_pages(jobs: int | None = None) -> Iterator[None]:
 
 
 @dataclass
-class _PageResult:
-    changed: dict[str, Any]  # the page's attributes set or replaced by the call
-    state: list[Any]  # per collector, what it gathered for this page
-    records: list[logging.LogRecord]
-    error: BaseException | None = None
-
-
-@dataclass
 class _Child:
     pid: int
     pages: list  # its share, in page order
     path: Path  # where it writes its results
-    results: dict[int, _PageResult] | None = None  # by page position in the share
+    results: dict[int, PageResult] | None = None  # by page position in the share
     status: int | None = None
 
 
@@ -128,14 +118,17 @@ class _Phase:
         return self._take_over(page, child, position)
 
     def _start(self, first, args: tuple, kwargs: dict) -> None:
-        pages = _page_list(first, args, self.populate)
-        dirty = args[-1] if self.populate else args[4]
-        shares = _split(pages, self.jobs, self.populate)
-        if dirty or len(shares) < 2:
+        # MkDocs 1.6 and ProperDocs call (config, files, dirty) and (config, doc_files, nav,
+        # env, dirty, excluded=…): anything else (a dirty build, a runtime that changed its
+        # loops) runs in order, as the runtime wrote it.
+        if len(args) != (3 if self.populate else 5) or args[-1] is not False:
+            return
+        shares = _split(_page_list(first, args, self.populate), self.jobs, self.populate)
+        if len(shares) < 2:
             return
         config = args[0]
-        self.collectors = _collectors(config)
-        self.shared = _shared_objects(config, args, pages)
+        self.collectors = collectors(config)
+        self.shared = shared_objects(config, args, [page for share in shares for page in share])
         self.folder = Path(tempfile.mkdtemp(prefix="watwerkt-pages-"))
         sys.stdout.flush()
         sys.stderr.flush()
@@ -167,7 +160,7 @@ class _Phase:
     def _run_share(self, child: _Child, args: tuple, kwargs: dict) -> None:
         """In the child: run the loop's function over its share, writing each page's result."""
         records: list[logging.LogRecord] = []
-        logging.Logger.handle = lambda logger, record: records.append(_portable(record))
+        logging.Logger.handle = lambda logger, record: records.append(portable(record))
         index = {id(obj): number for number, obj in enumerate(self.shared)}
         with open(child.path, "wb") as out:
             for page in child.pages:
@@ -183,7 +176,7 @@ class _Phase:
                     if before.get(key, _MISSING) is not value}
                 state = [collector.collect(page, mark)
                          for collector, mark in zip(self.collectors, marks, strict=True)]
-                _dump(_PageResult(changed, state, records[:], error), out, index)
+                dump(PageResult(changed, state, records[:], error), out, index)
                 records.clear()
                 if error is not None:
                     return
@@ -208,13 +201,11 @@ class _Phase:
     def _collect(self, child: _Child) -> None:
         _, status = os.waitpid(child.pid, 0)
         child.status = status
-        child.results = {}
         try:
             with open(child.path, "rb") as source:
-                for position in range(len(child.pages)):  # one pickle (and memo) per page
-                    child.results[position] = _Unpickler(source, self.shared).load()
-        except (OSError, EOFError, pickle.UnpicklingError):
-            pass  # the pages it did not finish make `_take_over` fail the build
+                child.results = load_all(source, len(child.pages), self.shared)
+        except OSError:
+            child.results = {}  # the pages it did not finish make `_take_over` fail the build
         child.path.unlink(missing_ok=True)
 
     def close(self) -> None:
@@ -284,112 +275,6 @@ def _weight(page, populate: bool) -> int:
         return os.path.getsize(page.file.abs_src_path)
     except (OSError, TypeError):
         return 0
-
-
-class _DictState:
-    """A plugin's per-page dict (named in its `per_page_state`), keyed by `src_uri`."""
-
-    def __init__(self, plugin, name: str) -> None:
-        self.plugin, self.name = plugin, name
-
-    def mark(self) -> None:
-        return None
-
-    def collect(self, page, mark: None) -> dict:
-        entries = getattr(self.plugin, self.name)
-        key = page.file.src_uri
-        return {key: entries[key]} if key in entries else {}
-
-    def merge(self, state: dict) -> None:
-        getattr(self.plugin, self.name).update(state)
-
-
-class _ListGrowth:
-    """A list a plugin appends to per page, as Material's search index does with its entries."""
-
-    def __init__(self, owner, name: str) -> None:
-        self.owner, self.name = owner, name
-
-    def mark(self) -> int:
-        return len(getattr(self.owner, self.name))
-
-    def collect(self, page, mark: int) -> list:
-        return getattr(self.owner, self.name)[mark:]
-
-    def merge(self, state: list) -> None:
-        getattr(self.owner, self.name).extend(state)
-
-
-def _collectors(config) -> list:
-    """What the plugins keep per page: dicts named in a plugin's `per_page_state` and the
-    entries of a search index (Material's `search` plugin)."""
-    found: list = []
-    for plugin in config.plugins.values():
-        found += [_DictState(plugin, name) for name in getattr(plugin, "per_page_state", ())]
-        index = getattr(plugin, "search_index", None)
-        if isinstance(getattr(index, "entries", None), list):
-            found.append(_ListGrowth(index, "entries"))
-    return found
-
-
-def _shared_objects(config, args: tuple, pages: list) -> list:
-    """The objects both sides hold from before the fork: a result that refers to one of them
-    (a toc's link to a File, say) refers to the parent's own object, not a copy."""
-    shared = [config, config.plugins, *config.plugins.values(), *args, *pages, *args[1]]
-    shared += [page.file for page in pages]
-    nav = args[2] if len(args) > 3 else None  # building: (config, files, nav, env, dirty)
-    stack = list(getattr(nav, "items", []))
-    while stack:
-        item = stack.pop()
-        shared.append(item)
-        stack.extend(getattr(item, "children", None) or [])
-    return shared
-
-
-def _portable(record: logging.LogRecord) -> logging.LogRecord:
-    """The record as the parent's handlers will format it, without its unpicklable parts."""
-    record = copy.copy(record)
-    record.msg, record.args = record.getMessage(), None
-    if record.exc_info:
-        record.exc_text = logging.Formatter().formatException(record.exc_info)
-        record.exc_info = None
-    return record
-
-
-class _Pickler(pickle.Pickler):
-    def __init__(self, file, index: dict[int, int]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.index = index
-
-    def persistent_id(self, obj: Any) -> int | None:
-        return self.index.get(id(obj))
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, shared: list) -> None:
-        super().__init__(file)
-        self.shared = shared
-
-    def persistent_load(self, pid: int) -> Any:
-        return self.shared[pid]
-
-
-def _dump(result: _PageResult, out, index: dict[int, int]) -> None:
-    """Write one page's result; an error that does not pickle travels as its text."""
-    try:
-        data = _pickled(result, index)
-    except Exception:  # noqa: BLE001 - any object can refuse to pickle
-        if result.error is None:
-            raise
-        result.error = RuntimeError(f"{type(result.error).__name__}: {result.error}")
-        data = _pickled(result, index)
-    out.write(data)
-
-
-def _pickled(value: Any, index: dict[int, int]) -> bytes:
-    buffer = io.BytesIO()
-    _Pickler(buffer, index).dump(value)
-    return buffer.getvalue()
 
 
 def _crashed(child: _Child) -> Exception:
