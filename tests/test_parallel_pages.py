@@ -1,24 +1,25 @@
 """MkDocs' page loops on several processes (generator/parallel_pages.py): the site is the
 sequential one byte for byte, the children's plugin state and log records arrive in page order,
-and a child that fails or dies fails the build as the sequential build would, with no site."""
+and a child that fails or dies fails the build as the sequential build would, with no site.
+
+Every build runs in a fresh interpreter (tests/parallel_driver.py): a process with other
+threads, such as this test session once the browser tests' web server runs, builds in order."""
 
 from __future__ import annotations
 
-import logging
+import json
 import os
-import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, REPO, TODAY
+from conftest import REPO, TODAY
 
-from generator import mkdocs_log, parallel_pages
-from generator.cli import main
-from generator.mkdocs_plugin import WatWerktPlugin
-from generator.mkdocs_run import build_site
+from generator import parallel_pages
 
+DRIVER = REPO / "tests" / "parallel_driver.py"
 JOBS = "3"  # more processes than this machine may have cores: three shares, two children
 
 
@@ -31,36 +32,19 @@ def corpus(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture(autouse=True)
-def _restore_loggers():
-    """The builds install Dutch handlers on the runtime loggers: put the old ones back."""
-    saved = {name: (logging.getLogger(name).level, list(logging.getLogger(name).handlers))
-             for name in mkdocs_log.RUNTIMES}
-    yield
-    for name, (level, handlers) in saved.items():
-        logging.getLogger(name).setLevel(level)
-        logging.getLogger(name).handlers[:] = handlers
-
-
-@pytest.fixture
-def forks(monkeypatch) -> list[int]:
-    """The children forked by this process (a child's own list is its copy)."""
-    started: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            started.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    return started
-
-
-def build(root: Path, out: Path, jobs: str, monkeypatch, **options):
-    monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, jobs)
-    return build_site(root, out, BUILD_DATE, **options)
+def build(root: Path, out: Path, jobs: str, strict: bool = False, **scenario) -> dict:
+    """`watwerkt build` of `root` into `out` on `jobs` processes: the driver's report (exit
+    code, children forked, recorded pages) and what the build printed on stderr."""
+    report = out.parent / f"{out.name}-report.json"
+    argv = ["build", "--root", str(root), "--out", str(out), "--today", TODAY]
+    scenario.update(argv=argv + (["--strict"] if strict else []), report=str(report))
+    environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environment[parallel_pages.JOBS_VARIABLE] = jobs
+    done = subprocess.run([sys.executable, str(DRIVER), json.dumps(scenario)], cwd=REPO,
+                          env=environment, capture_output=True, text=True, timeout=300)
+    result = json.loads(report.read_text(encoding="utf-8"))
+    assert result["code"] == done.returncode
+    return {**result, "stderr": done.stderr}
 
 
 def files_below(folder: Path) -> dict[str, bytes]:
@@ -73,154 +57,94 @@ def leftovers(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("which", ["shipped", "corpus"])
-def test_the_parallel_site_is_the_sequential_site_byte_for_byte(which, corpus, tmp_path,
-                                                               monkeypatch, forks):
+def test_the_parallel_site_is_the_sequential_site_byte_for_byte(which, corpus, tmp_path):
     root = REPO if which == "shipped" else corpus
-    assert build(root, tmp_path / "one", "1", monkeypatch).ok
-    assert forks == []
-    outcome = build(root, tmp_path / "three", JOBS, monkeypatch)
-    assert outcome.ok
-    assert len(forks) == 4  # two children for converting, two for building
+    one = build(root, tmp_path / "one", "1")
+    three = build(root, tmp_path / "three", JOBS)
+    assert (one["code"], one["forks"], three["code"], three["forks"]) == (0, 0, 0, 4)
     sequential, parallel = files_below(tmp_path / "one"), files_below(tmp_path / "three")
-    assert outcome.pages == sum(name.endswith(".html") for name in sequential) > 50
+    assert sum(name.endswith(".html") for name in sequential) > 50
     assert list(parallel) == list(sequential)
     assert [name for name in sequential if parallel[name] != sequential[name]] == []
 
 
-def _record_pages(monkeypatch, seen: list[dict]) -> None:
-    """Make the plugin keep a per-page dict (pid, length of the converted page) in
-    `per_page_state`, and hand it to `seen` at the end of the build."""
-    original_config, original_content = WatWerktPlugin.on_config, WatWerktPlugin.on_page_content
-
-    def on_config(self, config):
-        self.converted_by = {}
-        return original_config(self, config)
-
-    def on_page_content(self, html, *, page, config, files):
-        html = original_content(self, html, page=page, config=config, files=files)
-        self.converted_by[page.file.src_uri] = (os.getpid(), len(html))
-        return html
-
-    monkeypatch.setattr(WatWerktPlugin, "per_page_state", ("converted_by",))
-    monkeypatch.setattr(WatWerktPlugin, "on_config", on_config)
-    monkeypatch.setattr(WatWerktPlugin, "on_page_content", on_page_content)
-    monkeypatch.setattr(WatWerktPlugin, "on_post_build",
-                        lambda self, *, config: seen.append(dict(self.converted_by)))
-
-
-def test_per_page_state_of_the_children_is_merged_in_page_order(corpus, tmp_path, monkeypatch):
-    seen: list[dict] = []
-    _record_pages(monkeypatch, seen)
-    assert build(corpus, tmp_path / "one", "1", monkeypatch).ok
-    assert build(corpus, tmp_path / "three", JOBS, monkeypatch).ok
-    sequential, parallel = seen
+def test_per_page_state_of_the_children_is_merged_in_page_order(corpus, tmp_path):
+    sequential = build(corpus, tmp_path / "one", "1", record=True)["recorded"]
+    parallel = build(corpus, tmp_path / "three", JOBS, record=True)["recorded"]
     assert list(parallel) == list(sequential) and len(sequential) > 50
     assert {src: size for src, (_, size) in parallel.items()} == \
         {src: size for src, (_, size) in sequential.items()}
-    assert {pid for pid, _ in sequential.values()} == {os.getpid()}
+    assert len({pid for pid, _ in sequential.values()}) == 1
     assert len({pid for pid, _ in parallel.values()}) == 3
 
 
 @pytest.fixture(scope="module")
 def page_order(corpus, tmp_path_factory) -> list[str]:
     """The pages of the corpus in the order MkDocs converts them (one sequential build)."""
-    seen: list[dict] = []
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _record_pages(monkeypatch, seen)
-        assert build(corpus, tmp_path_factory.mktemp("order") / "site", "1", monkeypatch).ok
-    return list(seen[0])
-
-
-def _warn_on(monkeypatch, pages: set[str]) -> None:
-    """Our plugin warns about `pages` while converting them and while building them."""
-    from generator.mkdocs_plugin import log
-
-    original_content, original_post = WatWerktPlugin.on_page_content, WatWerktPlugin.on_post_page
-
-    def on_page_content(self, html, *, page, config, files):
-        if page.file.src_uri in pages:
-            log.warning("testwaarschuwing bij het omzetten van %s", page.file.src_uri)
-        return original_content(self, html, page=page, config=config, files=files)
-
-    def on_post_page(self, output, *, page, config):
-        if page.file.src_uri in pages:
-            log.warning("testwaarschuwing bij het bouwen van %s", page.file.src_uri)
-        return original_post(self, output, page=page, config=config)
-
-    monkeypatch.setattr(WatWerktPlugin, "on_page_content", on_page_content)
-    monkeypatch.setattr(WatWerktPlugin, "on_post_page", on_post_page)
-
-
-def _cli_build(root: Path, out: Path, jobs: str, monkeypatch, capsys) -> tuple[int, str]:
-    monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, jobs)
-    code = main(["build", "--root", str(root), "--out", str(out), "--strict", "--today", TODAY])
-    return code, capsys.readouterr().err
+    return list(build(corpus, tmp_path_factory.mktemp("order") / "site", "1",
+                      record=True)["recorded"])
 
 
 def test_warnings_in_children_are_reported_in_page_order_and_fail_strict(
-        corpus, page_order, tmp_path, monkeypatch, capsys):
-    warned = page_order[1::9]  # in every share, the parent's and both children's
-    _warn_on(monkeypatch, set(warned))
-    code_one, err_one = _cli_build(corpus, tmp_path / "one", "1", monkeypatch, capsys)
-    code_three, err_three = _cli_build(corpus, tmp_path / "three", JOBS, monkeypatch, capsys)
-    assert (code_three, err_three) == (code_one, err_one)
-    lines = [line for line in err_three.splitlines() if "testwaarschuwing" in line]
+        corpus, page_order, tmp_path):
+    warned = page_order[1::9]  # in every share: the parent's and both children's
+    one = build(corpus, tmp_path / "one", "1", strict=True, warn=warned)
+    three = build(corpus, tmp_path / "three", JOBS, strict=True, warn=warned)
+    assert three["forks"] == 4
+    assert (three["code"], three["stderr"]) == (one["code"], one["stderr"])
+    lines = [line for line in three["stderr"].splitlines() if "testwaarschuwing" in line]
     assert lines == [f"waarschuwing: testwaarschuwing bij het {verb} van {src}"
                      for verb in ("omzetten", "bouwen") for src in warned]
-    assert err_three.strip().splitlines()[-1] == (
+    assert three["stderr"].strip().splitlines()[-1] == (
         f"De site is niet gebouwd: {2 * len(warned)} waarschuwingen (zie hierboven), en met "
         "--strict tellen waarschuwingen als fouten.")
     assert not (tmp_path / "three").exists() and leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("event", ["on_page_content", "on_post_page"])
-def test_an_exception_in_a_child_fails_the_build_as_in_order(
-        event, corpus, page_order, tmp_path, monkeypatch, capsys):
-    from mkdocs.exceptions import PluginError
-
+def test_an_exception_in_a_child_fails_the_build_as_in_order(event, corpus, page_order,
+                                                             tmp_path):
     broken = page_order[-2]  # in the last child's share
-    original = getattr(WatWerktPlugin, event)
-
-    def fail(self, text, *, page, config, **rest):
-        if page.file.src_uri == broken:
-            raise PluginError(f"testfout in {page.file.src_uri}")
-        return original(self, text, page=page, config=config, **rest)
-
-    monkeypatch.setattr(WatWerktPlugin, event, fail)
-    code_one, err_one = _cli_build(corpus, tmp_path / "one", "1", monkeypatch, capsys)
-    code_three, err_three = _cli_build(corpus, tmp_path / "three", JOBS, monkeypatch, capsys)
-    assert code_one == 1 and f"testfout in {broken}" in err_one
-    assert (code_three, err_three) == (code_one, err_one)
+    fail = {"event": event, "page": broken}
+    one = build(corpus, tmp_path / "one", "1", fail=fail)
+    three = build(corpus, tmp_path / "three", JOBS, fail=fail)
+    assert one["code"] == 1 and f"testfout in {broken}" in one["stderr"]
+    assert three["forks"] == (2 if event == "on_page_content" else 4)
+    assert (three["code"], three["stderr"]) == (one["code"], one["stderr"])
     assert not (tmp_path / "three").exists() and leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("event", ["on_page_content", "on_post_page"])
-def test_a_killed_child_fails_the_build_and_leaves_no_site(event, corpus, tmp_path,
-                                                            monkeypatch):
-    parent, original = os.getpid(), getattr(WatWerktPlugin, event)
-
-    def die_in_a_child(self, text, *, page, **rest):
-        if os.getpid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return original(self, text, page=page, **rest)
-
-    monkeypatch.setattr(WatWerktPlugin, event, die_in_a_child)
+def test_a_killed_child_fails_the_build_and_leaves_no_site(event, corpus, tmp_path):
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "old.html").write_text("de vorige site")
-    outcome = build(corpus, tmp_path / "site", JOBS, monkeypatch)
-    assert not outcome.ok
-    assert "stopte onverwacht (signaal 9); de site is niet gebouwd." in outcome.failure
-    assert outcome.failure.startswith("het hulpproces voor de pagina's '")
+    result = build(corpus, tmp_path / "site", JOBS, kill=event)
+    assert result["code"] == 1
+    failure = result["stderr"].strip().splitlines()[-1]
+    assert failure.startswith("De site is niet gebouwd: het hulpproces voor de pagina's '")
+    assert failure.endswith("stopte onverwacht (signaal 9); de site is niet gebouwd.")
     assert files_below(tmp_path / "site") == {"old.html": b"de vorige site"}
     assert leftovers(tmp_path) == []
 
 
-def test_one_job_builds_in_this_process(corpus, tmp_path, monkeypatch):
-    def no_fork() -> int:
-        raise AssertionError("WATWERKT_JOBS=1 must not fork")
+def test_a_process_with_other_threads_builds_in_order(corpus, tmp_path, monkeypatch):
+    from conftest import BUILD_DATE
 
+    from generator.mkdocs_run import build_site
+
+    def no_fork() -> int:
+        raise AssertionError("a build beside other threads must not fork")
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
     monkeypatch.setattr(os, "fork", no_fork)
-    assert build(corpus, tmp_path / "site", "1", monkeypatch).ok
+    monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, JOBS)
+    try:
+        assert build_site(corpus, tmp_path / "site", BUILD_DATE).ok
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_job_count_follows_watwerkt_jobs_else_the_usable_cores(monkeypatch):
