@@ -25,18 +25,19 @@ class PageResult:
 
 
 class DictState:
-    """A plugin's per-page dict (named in its `per_page_state`), keyed by `src_uri`."""
+    """A plugin's per-page dict (named in its `per_page_state`), keyed by `src_uri`. Only a
+    value the call set travels: building a page does not send back what converting it did."""
 
     def __init__(self, plugin, name: str) -> None:
         self.plugin, self.name = plugin, name
 
-    def mark(self) -> None:
-        return None
+    def mark(self, page) -> object:
+        return getattr(self.plugin, self.name).get(page.file.src_uri, _NOTHING)
 
-    def collect(self, page, mark: None) -> dict:
-        entries = getattr(self.plugin, self.name)
+    def collect(self, page, mark: object) -> dict:
         key = page.file.src_uri
-        return {key: entries[key]} if key in entries else {}
+        value = getattr(self.plugin, self.name).get(key, _NOTHING)
+        return {} if value is mark else {key: value}
 
     def merge(self, state: dict) -> None:
         getattr(self.plugin, self.name).update(state)
@@ -48,7 +49,7 @@ class ListGrowth:
     def __init__(self, owner, name: str) -> None:
         self.owner, self.name = owner, name
 
-    def mark(self) -> int:
+    def mark(self, page) -> int:
         return len(getattr(self.owner, self.name))
 
     def collect(self, page, mark: int) -> list:
@@ -56,6 +57,9 @@ class ListGrowth:
 
     def merge(self, state: list) -> None:
         getattr(self.owner, self.name).extend(state)
+
+
+_NOTHING = object()
 
 
 def collectors(config) -> list:

@@ -165,7 +165,7 @@ class _Phase:
         with open(child.path, "wb") as out:
             for page in child.pages:
                 before = dict(vars(page))
-                marks = [collector.mark() for collector in self.collectors]
+                marks = [collector.mark(page) for collector in self.collectors]
                 error = None
                 try:
                     self.original(page, *args, **_page_kwargs(page, kwargs, self.populate))

@@ -154,3 +154,23 @@ def test_job_count_follows_watwerkt_jobs_else_the_usable_cores(monkeypatch):
         monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, unset)
         assert parallel_pages.job_count() == min(len(os.sched_getaffinity(0)),
                                                  parallel_pages.MAX_JOBS)
+
+
+def test_a_per_page_value_travels_once_when_its_call_set_it():
+    from types import SimpleNamespace
+
+    from generator.page_transfer import DictState
+
+    plugin = SimpleNamespace(entries={})
+    state = DictState(plugin, "entries")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="a.md"))
+    mark = state.mark(page)
+    plugin.entries["a.md"] = ["zoekitem"]  # converting the page
+    assert state.collect(page, mark) == {"a.md": ["zoekitem"]}
+    mark = state.mark(page)  # building it leaves the value alone: nothing to send again
+    assert state.collect(page, mark) == {}
+    plugin.entries["a.md"] = ["ander zoekitem"]
+    assert state.collect(page, mark) == {"a.md": ["ander zoekitem"]}
+    parent = SimpleNamespace(entries={"b.md": 1})
+    DictState(parent, "entries").merge({"a.md": 2})
+    assert list(parent.entries.items()) == [("b.md", 1), ("a.md", 2)]
