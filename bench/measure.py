@@ -20,7 +20,13 @@ PYTHON = sys.executable
 
 @dataclass
 class Run:
-    """One child process: its command, wall time, peak resident memory and exit code."""
+    """One child process: its command, wall time, peak resident memory and exit code.
+
+    `max_rss_mb` is the peak of the resident memory SUMMED over the child and every process it
+    started (`watwerkt build` forks one per core for its page loops): the resident pages they
+    share copy-on-write count once per process, so this is an upper bound. `max_pss_mb` is the
+    peak of their proportional set size, which counts a shared page once: the memory really
+    used."""
 
     label: str
     command: list[str]
@@ -29,6 +35,7 @@ class Run:
     returncode: int
     output: str = ""
     cpu_seconds: float = 0.0  # user + system time of the child: less disturbed by a busy machine
+    max_pss_mb: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -37,18 +44,95 @@ class Run:
 
 def run_child(label: str, command: list[str], cwd: Path | None = None,
               env: dict | None = None, timeout: float = 1800) -> Run:
-    """Run `command` and wait for it with wait4, which gives the peak RSS of this child alone
-    (resource.getrusage(RUSAGE_CHILDREN) would give the maximum over all children so far)."""
+    """Run `command` and wait for it with wait4, which gives its CPU time including the
+    children it waited for. Its peak memory is sampled over the whole process tree: wait4's
+    ru_maxrss is that of the largest single process, not of all of them together."""
     started = time.perf_counter()
     with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT) as process:
-        output = _drain(process, timeout)
+        with TreeMemory(process.pid) as memory:
+            output = _drain(process, timeout)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
-    # ru_maxrss is in kilobytes on Linux.
-    return Run(label, command, seconds, usage.ru_maxrss / 1024, process.returncode, output,
-               usage.ru_utime + usage.ru_stime)
+    # ru_maxrss is in kilobytes on Linux: a sample can miss a short peak of a lone process.
+    rss = max(memory.peak_rss_mb, usage.ru_maxrss / 1024)
+    return Run(label, command, seconds, rss, process.returncode, output,
+               usage.ru_utime + usage.ru_stime, memory.peak_pss_mb)
+
+
+class TreeMemory:
+    """Samples, every `interval` seconds in a thread, the resident (RSS) and proportional (PSS)
+    memory summed over a process and all its descendants, and keeps the peaks."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        import threading
+
+        self.pid, self.interval = pid, interval
+        self.peak_rss_mb = self.peak_pss_mb = 0.0
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _sample_until_stopped(self) -> None:
+        while not self._stopped.is_set():
+            rss = pss = 0
+            for pid in process_tree(self.pid):
+                rss += _status_kb(pid, "VmRSS:")
+                pss += _rollup_kb(pid, "Pss:")
+            self.peak_rss_mb = max(self.peak_rss_mb, rss / 1024)
+            self.peak_pss_mb = max(self.peak_pss_mb, pss / 1024)
+            self._stopped.wait(self.interval)
+
+
+def process_tree(root: int) -> list[int]:
+    """`root` and every living descendant, from the parent ids in /proc/<pid>/stat."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(children.get(pid, []))
+    return tree
+
+
+def _status_kb(pid: int, key: str) -> int:
+    return _field_kb(Path(f"/proc/{pid}/status"), key)
+
+
+def _rollup_kb(pid: int, key: str) -> int:
+    return _field_kb(Path(f"/proc/{pid}/smaps_rollup"), key)
+
+
+def _field_kb(path: Path, key: str) -> int:
+    """A 'Key:   123 kB' line of a /proc file; 0 when the process is gone (or a zombie)."""
+    try:
+        for line in path.read_text().splitlines():
+            if line.startswith(key):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def _drain(process: subprocess.Popen, timeout: float) -> str:

@@ -56,6 +56,10 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
     preloaded: CheckResult | None = None
     # Set by `watwerkt build`, which swaps the site in and checks links itself.
     managed: bool = False
+    # Names of dicts, keyed by `page.file.src_uri`, that the page events fill in: when
+    # `watwerkt build` runs the page loops in several processes (generator/parallel_pages.py),
+    # each child sends its pages' entries back to the parent, which merges them in page order.
+    per_page_state: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
