@@ -1,0 +1,293 @@
+"""The site's search index, made by the core from each converted page's HTML.
+
+Material for MkDocs' search plugin reads every page with an `html.parser.HTMLParser` (2.4 s of
+a 17 s build at 1,000 interventions). This module gives the same documents, field for field
+and byte for byte, from a regular-expression tokenizer: one document per section (split at
+headings with an id), kept tags written bare (`<p>`, `<li>`, ...), everything else as text,
+`data-search-exclude` blocks and permalinks left out. Material's parser has quirks (it
+compares elements by tag name only, so closing any inner element of an excluded block of the
+same tag ends the exclusion); they are kept, so the index does not change.
+
+Two files come out of it (generator/mkdocs_search.py writes them):
+- the full index, every section, as Material's plugin wrote it;
+- a small primary index, one document per page (title, first paragraphs, headings), which the
+  reader's browser loads first (theme/assets/javascripts/search-lazy.js).
+
+Pure functions, no MkDocs import: the adapter passes the page's HTML, toc ids, URL and meta.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+# Material's parser: tags kept (bare) in a section's text, tags whose content is left out.
+KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+ALWAYS_SKIPPED = frozenset({"object", "script", "style"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "param", "source", "track", "wbr"})
+# Elements whose content HTMLParser reads as raw text up to their end tag.
+RAW_TEXT = ("script", "style")
+
+# One token: a start or end tag (attribute values may hold '>'), a comment, a declaration
+# or processing instruction. Text is what lies between tokens.
+_TOKEN = re.compile(
+    r"<(?:(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"|!--.*?-->|![^>]*>|\?[^>]*>)", re.S)
+# HTMLParser's attribute pattern (html.parser.attrfind_tolerant), for the few tags we look into.
+_ATTR = re.compile(
+    r"((?<=[\'\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
+    r"(\'[^\']*\'|\"[^\"]*\"|(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*")
+_FLAGS = ("data-search-exclude", "linenodiv")
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+# The primary index keeps a page's first paragraphs up to about this many characters.
+SUMMARY_CHARS = 280
+
+
+@dataclass
+class Section:
+    """A heading (or the page's start) and what follows it, as Material's parser sees it."""
+    tag: str
+    depth: float = 0
+    excluded: bool = False
+    id: str | None = None
+    title: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the index needs of a page besides its HTML."""
+    url: str
+    title: str  # meta title or page title: for sections without a heading text
+    tags: tuple[str, ...] | None = None
+    extra: dict = field(default_factory=dict)  # `search: boost:` from the page's header
+    excluded: bool = False  # `search: exclude: true` in the page's header
+
+
+def parse_attrs(text: str) -> dict[str, str | None]:
+    """A start tag's attributes as HTMLParser gives them: lower-case names, unquoted and
+    unescaped values, the last of duplicate names."""
+    attrs: dict[str, str | None] = {}
+    for match in _ATTR.finditer(" " + text):
+        name, rest, value = match.groups()
+        if not name:
+            continue
+        if not rest:
+            value = None
+        elif value[:1] == value[-1:] and value[:1] in ("'", '"'):
+            value = value[1:-1]
+        if value and "&" in value:
+            value = html.unescape(value)
+        attrs[name.lower()] = value
+    return attrs
+
+
+class _Splitter:
+    """Material's search Parser (material/plugins/search/plugin.py), state for state."""
+
+    def __init__(self) -> None:
+        self.context: list[str] = []  # open tags, by name (Material compares by name)
+        self.headerlinks: list[bool] = []  # per open tag: an <a class="headerlink">
+        self.skip: set[str] = set(ALWAYS_SKIPPED)
+        self.section: Section | None = None
+        self.data: list[Section] = []
+
+    def skipping(self) -> bool:
+        skip = self.skip
+        return any(tag in skip for tag in self.context)
+
+    def top_level(self, depth: float = 0) -> Section:
+        section = Section("hx", depth)
+        self.data.append(section)
+        return section
+
+    def start(self, tag: str, attr_text: str) -> None:
+        if tag in VOID:
+            return
+        flagged = any(flag in attr_text for flag in _FLAGS)
+        wanted = flagged or tag in HEADINGS or (tag == "a" and "headerlink" in attr_text)
+        attrs = parse_attrs(attr_text) if wanted else {}
+        self.context.append(tag)
+        self.headerlinks.append(tag == "a" and attrs.get("class") == "headerlink")
+        if tag in HEADINGS and "id" in attrs:
+            depth = len(self.context)
+            if tag != "h1" and not self.data:
+                self.top_level(depth)
+            self.section = Section(tag, depth, excluded="data-search-exclude" in attrs)
+            if self.data:
+                self.section.id = attrs["id"]
+            self.data.append(self.section)
+        if self.section is None:
+            self.section = self.top_level()
+        if flagged and ("data-search-exclude" in attrs or attrs.get("class") == "linenodiv"):
+            self.skip.add(tag)
+            return
+        if tag in KEEP and not self.skipping():
+            self._target().append(f"<{tag}>")
+
+    def _target(self) -> list[str]:
+        section = self.section
+        return section.title if section.tag in self.context else section.text
+
+    def end(self, tag: str) -> None:
+        context = self.context
+        if not context or context[-1] != tag:
+            return
+        section = self.section
+        if section.depth > len(context):
+            for candidate in reversed(self.data):
+                if candidate.depth <= len(context):
+                    section.depth = float("inf")
+                    self.section = section = candidate
+                    break
+        context.pop()
+        self.headerlinks.pop()
+        if tag in self.skip:
+            if tag not in ALWAYS_SKIPPED:
+                self.skip.remove(tag)
+            return
+        if tag in KEEP and not self.skipping():
+            self._close(self._target(), tag)
+
+    @staticmethod
+    def _close(data: list[str], tag: str) -> None:
+        # Material drops an element that holds only whitespace, looking from the FIRST opening
+        # of that tag in the section: a quirk, kept.
+        index = data.index(f"<{tag}>")
+        for i in range(index + 1, len(data)):
+            if not data[i].isspace():
+                index = len(data)
+                break
+        if len(data) > index:
+            del data[index:]
+        else:
+            data.append(f"</{tag}>")
+
+    def text(self, data: str) -> None:
+        if self.skipping():
+            return
+        in_pre = "pre" in self.context
+        if not in_pre:
+            data = " " if data.isspace() else data.replace("\n", " ")
+        if self.section is None:
+            self.section = self.top_level()
+        section = self.section
+        if section.tag in self.context:
+            if not any(self.headerlinks):
+                section.title.append(html.escape(data, quote=False))
+        elif data.isspace():
+            if not section.text or not section.text[-1].isspace() or in_pre:
+                section.text.append(data)
+        else:
+            section.text.append(html.escape(data, quote=False))
+
+
+def split_sections(page_html: str) -> list[Section]:
+    """The page's sections as Material's search parser makes them."""
+    splitter = _Splitter()
+    position, length = 0, len(page_html)
+    while position < length:
+        match = _TOKEN.search(page_html, position)
+        end = match.start() if match else length
+        if end > position:
+            _text(splitter, page_html[position:end])
+        if match is None:
+            break
+        position = match.end()
+        closing, tag, attr_text = match.groups()
+        if tag is None:
+            continue  # comment, declaration, processing instruction
+        tag = tag.lower()
+        if closing:
+            splitter.end(tag)
+            continue
+        splitter.start(tag, attr_text)
+        if attr_text.endswith("/"):
+            splitter.end(tag)
+        elif tag in RAW_TEXT:
+            position = _raw_text(splitter, page_html, position, tag)
+    return splitter.data
+
+
+def _text(splitter: _Splitter, raw: str) -> None:
+    # HTMLParser hands a '<' that starts no tag over as a text chunk of its own.
+    pieces = raw.split("<") if "<" in raw else [raw]
+    for index, piece in enumerate(pieces):
+        if index:
+            splitter.text("<")
+        if piece:
+            splitter.text(html.unescape(piece) if "&" in piece else piece)
+
+
+def _raw_text(splitter: _Splitter, page_html: str, position: int, tag: str) -> int:
+    """Hand over a script's or style's content as HTMLParser does (raw) and close it."""
+    closing = re.compile(rf"</{tag}\s*>", re.I).search(page_html, position)
+    end = closing.start() if closing else len(page_html)
+    if end > position:
+        splitter.text(page_html[position:end])
+    if closing is None:
+        return len(page_html)
+    splitter.end(tag)
+    return closing.end()
+
+
+def page_docs(page_html: str, page: PageInfo) -> list[dict]:
+    """The page's documents for the full index, as Material's plugin makes them."""
+    if page.excluded:
+        return []
+    docs = []
+    for section in split_sections(page_html):
+        if section.excluded:
+            continue
+        location = page.url + (f"#{section.id}" if section.id else "")
+        title = "".join(section.title).strip() if section.title else page.title.strip()
+        doc: dict = {"location": location, "title": title, "text": "".join(section.text).strip()}
+        if page.tags is not None:
+            doc["tags"] = list(page.tags)
+        doc.update(page.extra)
+        docs.append(doc)
+    return docs
+
+
+def page_tags(meta: dict) -> tuple[str, ...] | None:
+    """A page header's `tags` as Material's plugin indexes them (None: no tags list)."""
+    tags = meta.get("tags")
+    if not isinstance(tags, list):
+        return None
+    return tuple(str(name) for name in tags if name and isinstance(name, (str, int, float, bool)))
+
+
+def primary_doc(docs: list[dict]) -> dict | None:
+    """One document for a page: its title, its first paragraphs and its headings. The
+    reader's browser searches these first, while the full index is still on its way."""
+    if not docs:
+        return None
+    first = docs[0]
+    summary: list[str] = []
+    size = 0
+    for doc in docs[:2]:  # a page's start and its title section (the summary)
+        for paragraph in _PARAGRAPH.findall(doc["text"]):
+            if size >= SUMMARY_CHARS:
+                break
+            summary.append(f"<p>{paragraph}</p>")
+            size += len(_TAG.sub("", paragraph))
+    headings = [doc["title"] for doc in docs[1:] if doc["title"] and doc["title"] != first["title"]]
+    text = "".join(summary)
+    if headings:
+        text += "<p>" + " · ".join(headings) + "</p>"
+    primary = {"location": first["location"].split("#", 1)[0], "title": first["title"],
+               "text": text}
+    for key in ("tags", "boost"):
+        if key in first:
+            primary[key] = first[key]
+    return primary
+
+
+def index_json(config: dict, docs: list[dict]) -> str:
+    """The index file's text, written as Material's plugin writes it."""
+    return json.dumps({"config": config, "docs": docs}, separators=(",", ":"), default=str)
