@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-from generator.search_index import PageInfo, index_json, page_docs, page_tags, primary_doc
+from generator.search_index import PageInfo, index_json, page_docs, page_tags, primary_docs
 
 FULL_JSON = "search_index_full.json"
 # For pages opened from file://, which cannot fetch: the same index as a script.
@@ -36,8 +36,7 @@ class PagedIndex:
 
     def generate_search_index(self, prev=None) -> str:
         """The primary index, which Material's plugin writes as search/search_index.json."""
-        primary = (primary_doc(docs) for docs in self.ordered())
-        return index_json(self.config(), [doc for doc in primary if doc])
+        return index_json(self.config(), primary_docs(self.ordered()), ascii_only=False)
 
     def config(self) -> dict:
         return {key: self.material_config[key] for key in CONFIG_KEYS}

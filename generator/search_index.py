@@ -262,9 +262,23 @@ def page_tags(meta: dict) -> tuple[str, ...] | None:
     return tuple(str(name) for name in tags if name and isinstance(name, (str, int, float, bool)))
 
 
-def primary_doc(docs: list[dict]) -> dict | None:
-    """One document for a page: its title, its first paragraphs and its headings. The
-    reader's browser searches these first, while the full index is still on its way."""
+def primary_docs(pages: list[list[dict]]) -> list[dict]:
+    """One document per page (see `primary_doc`). Headings that more than a tenth of the pages
+    share (an intervention's Doel, Doelgroep, ...) say nothing about one page: left out."""
+    counts: dict[str, int] = {}
+    for docs in pages:
+        for title in {doc["title"] for doc in docs[1:]}:
+            counts[title] = counts.get(title, 0) + 1
+    limit = max(4, len(pages) // 10)
+    common = {title for title, count in counts.items() if count > limit}
+    primary = (primary_doc(docs, common) for docs in pages)
+    return [doc for doc in primary if doc]
+
+
+def primary_doc(docs: list[dict], common: frozenset[str] | set[str] = frozenset()) -> dict | None:
+    """One document for a page: its title, its first paragraphs and its headings (but the
+    `common` ones). The reader's browser searches these first, while the full index is still
+    on its way."""
     if not docs:
         return None
     first = docs[0]
@@ -276,7 +290,8 @@ def primary_doc(docs: list[dict]) -> dict | None:
                 break
             summary.append(f"<p>{paragraph}</p>")
             size += len(_TAG.sub("", paragraph))
-    headings = [doc["title"] for doc in docs[1:] if doc["title"] and doc["title"] != first["title"]]
+    headings = [doc["title"] for doc in docs[1:]
+                if doc["title"] and doc["title"] != first["title"] and doc["title"] not in common]
     text = "".join(summary)
     if headings:
         text += "<p>" + " · ".join(headings) + "</p>"
@@ -288,6 +303,8 @@ def primary_doc(docs: list[dict]) -> dict | None:
     return primary
 
 
-def index_json(config: dict, docs: list[dict]) -> str:
-    """The index file's text, written as Material's plugin writes it."""
-    return json.dumps({"config": config, "docs": docs}, separators=(",", ":"), default=str)
+def index_json(config: dict, docs: list[dict], ascii_only: bool = True) -> str:
+    """The index file's text, written as Material's plugin writes it (the primary index
+    keeps letters such as ë as they are: a third of the bytes of their \\u escapes)."""
+    return json.dumps({"config": config, "docs": docs}, separators=(",", ":"), default=str,
+                      ensure_ascii=ascii_only)
