@@ -41,7 +41,10 @@ _TOKEN = re.compile(
 _ATTR = re.compile(
     r"((?<=[\'\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
     r"(\'[^\']*\'|\"[^\"]*\"|(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*")
-_FLAGS = ("data-search-exclude", "linenodiv")
+_RAW_START = re.compile(r"<(?:script|style)[\s/>]", re.I)
+_RAW_ELEMENT = re.compile(
+    r"<(?P<name>script|style)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"(?:.*?(?P<end></(?P=name)\s*>)|.*)", re.S | re.I)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 # The primary index keeps a page's first paragraphs up to about this many characters.
@@ -87,153 +90,152 @@ def parse_attrs(text: str) -> dict[str, str | None]:
     return attrs
 
 
-class _Splitter:
-    """Material's search Parser (material/plugins/search/plugin.py), state for state."""
-
-    def __init__(self) -> None:
-        self.context: list[str] = []  # open tags, by name (Material compares by name)
-        self.headerlinks: list[bool] = []  # per open tag: an <a class="headerlink">
-        self.skip: set[str] = set(ALWAYS_SKIPPED)
-        self.section: Section | None = None
-        self.data: list[Section] = []
-
-    def skipping(self) -> bool:
-        skip = self.skip
-        return any(tag in skip for tag in self.context)
-
-    def top_level(self, depth: float = 0) -> Section:
-        section = Section("hx", depth)
-        self.data.append(section)
-        return section
-
-    def start(self, tag: str, attr_text: str) -> None:
-        if tag in VOID:
-            return
-        flagged = any(flag in attr_text for flag in _FLAGS)
-        wanted = flagged or tag in HEADINGS or (tag == "a" and "headerlink" in attr_text)
-        attrs = parse_attrs(attr_text) if wanted else {}
-        self.context.append(tag)
-        self.headerlinks.append(tag == "a" and attrs.get("class") == "headerlink")
-        if tag in HEADINGS and "id" in attrs:
-            depth = len(self.context)
-            if tag != "h1" and not self.data:
-                self.top_level(depth)
-            self.section = Section(tag, depth, excluded="data-search-exclude" in attrs)
-            if self.data:
-                self.section.id = attrs["id"]
-            self.data.append(self.section)
-        if self.section is None:
-            self.section = self.top_level()
-        if flagged and ("data-search-exclude" in attrs or attrs.get("class") == "linenodiv"):
-            self.skip.add(tag)
-            return
-        if tag in KEEP and not self.skipping():
-            self._target().append(f"<{tag}>")
-
-    def _target(self) -> list[str]:
-        section = self.section
-        return section.title if section.tag in self.context else section.text
-
-    def end(self, tag: str) -> None:
-        context = self.context
-        if not context or context[-1] != tag:
-            return
-        section = self.section
-        if section.depth > len(context):
-            for candidate in reversed(self.data):
-                if candidate.depth <= len(context):
-                    section.depth = float("inf")
-                    self.section = section = candidate
-                    break
-        context.pop()
-        self.headerlinks.pop()
-        if tag in self.skip:
-            if tag not in ALWAYS_SKIPPED:
-                self.skip.remove(tag)
-            return
-        if tag in KEEP and not self.skipping():
-            self._close(self._target(), tag)
-
-    @staticmethod
-    def _close(data: list[str], tag: str) -> None:
-        # Material drops an element that holds only whitespace, looking from the FIRST opening
-        # of that tag in the section: a quirk, kept.
-        index = data.index(f"<{tag}>")
-        for i in range(index + 1, len(data)):
-            if not data[i].isspace():
-                index = len(data)
-                break
-        if len(data) > index:
-            del data[index:]
-        else:
-            data.append(f"</{tag}>")
-
-    def text(self, data: str) -> None:
-        if self.skipping():
-            return
-        in_pre = "pre" in self.context
-        if not in_pre:
-            data = " " if data.isspace() else data.replace("\n", " ")
-        if self.section is None:
-            self.section = self.top_level()
-        section = self.section
-        if section.tag in self.context:
-            if not any(self.headerlinks):
-                section.title.append(html.escape(data, quote=False))
-        elif data.isspace():
-            if not section.text or not section.text[-1].isspace() or in_pre:
-                section.text.append(data)
-        else:
-            section.text.append(html.escape(data, quote=False))
-
-
 def split_sections(page_html: str) -> list[Section]:
-    """The page's sections as Material's search parser makes them."""
-    splitter = _Splitter()
-    position, length = 0, len(page_html)
-    while position < length:
-        match = _TOKEN.search(page_html, position)
-        end = match.start() if match else length
-        if end > position:
-            _text(splitter, page_html[position:end])
-        if match is None:
+    """The page's sections as Material's search parser (material/plugins/search/plugin.py,
+    class Parser) makes them, state for state. That parser compares elements by tag name
+    only; so do we, with counters of open elements per tag instead of list scans. One loop
+    without calls per token: this runs over every page of the site."""
+    parts = _tokens(page_html)
+    data: list[Section] = []
+    context: list[str] = []
+    open_tags: dict[str, int] = {}
+    skip = set(ALWAYS_SKIPPED)
+    skipped = 0  # open elements whose tag is in `skip`
+    anchors: list[bool] = []  # per open <a>: is it a heading permalink?
+    permalinks = 0
+    section: Section | None = None
+    last = len(parts) - 1
+    for index in range(0, last + 1, 4):
+        raw = parts[index]
+        if raw and not skipped:
+            # HTMLParser hands a '<' that starts no tag over as a text of its own.
+            for chunk in _stray_less_than(raw) if "<" in raw else (raw,):
+                if "&" in chunk:
+                    chunk = html.unescape(chunk)
+                in_pre = bool(open_tags.get("pre"))
+                if not in_pre:
+                    chunk = " " if chunk.isspace() else chunk.replace("\n", " ")
+                if section is None:
+                    section = _top_level(data)
+                if open_tags.get(section.tag):
+                    if not permalinks:
+                        section.title.append(html.escape(chunk, quote=False))
+                elif chunk.isspace():
+                    if not section.text or not section.text[-1].isspace() or in_pre:
+                        section.text.append(chunk)
+                else:
+                    section.text.append(html.escape(chunk, quote=False))
+        if index == last:
             break
-        position = match.end()
-        closing, tag, attr_text = match.groups()
+        closing, tag, attr_text = parts[index + 1:index + 4]
         if tag is None:
             continue  # comment, declaration, processing instruction
         tag = tag.lower()
-        if closing:
-            splitter.end(tag)
+        if not closing:
+            if tag in VOID:
+                continue
+            flagged = "data-search-exclude" in attr_text or "linenodiv" in attr_text
+            wanted = flagged or tag in HEADINGS or (tag == "a" and "headerlink" in attr_text)
+            attrs = parse_attrs(attr_text) if wanted else {}
+            context.append(tag)
+            open_tags[tag] = open_tags.get(tag, 0) + 1
+            if tag in skip:
+                skipped += 1
+            if tag == "a":
+                anchors.append(attrs.get("class") == "headerlink")
+                permalinks += anchors[-1]
+            if tag in HEADINGS and "id" in attrs:
+                if tag != "h1" and not data:
+                    _top_level(data, len(context))
+                section = Section(tag, len(context), excluded="data-search-exclude" in attrs)
+                if data:
+                    section.id = attrs["id"]
+                data.append(section)
+            if section is None:
+                section = _top_level(data)
+            if flagged and ("data-search-exclude" in attrs or attrs.get("class") == "linenodiv"):
+                skip.add(tag)
+                skipped = sum(1 for name in context if name in skip)
+            elif tag in KEEP and not skipped:
+                (section.title if open_tags.get(section.tag) else section.text).append(f"<{tag}>")
+            if not attr_text.endswith("/"):
+                continue
+        # The end of an element (or of a self-closing one, just opened).
+        if not context or context[-1] != tag:
             continue
-        splitter.start(tag, attr_text)
-        if attr_text.endswith("/"):
-            splitter.end(tag)
-        elif tag in RAW_TEXT:
-            position = _raw_text(splitter, page_html, position, tag)
-    return splitter.data
+        if section.depth > len(context):
+            for candidate in reversed(data):
+                if candidate.depth <= len(context):
+                    section.depth = float("inf")
+                    section = candidate
+                    break
+        context.pop()
+        open_tags[tag] -= 1
+        if tag == "a" and anchors.pop():
+            permalinks -= 1
+        if tag in skip:
+            skipped -= 1
+            if tag not in ALWAYS_SKIPPED:
+                skip.remove(tag)
+                skipped = sum(1 for name in context if name in skip)
+        elif tag in KEEP and not skipped:
+            _close(section.title if open_tags.get(section.tag) else section.text, tag)
+    return data
 
 
-def _text(splitter: _Splitter, raw: str) -> None:
-    # HTMLParser hands a '<' that starts no tag over as a text chunk of its own.
-    pieces = raw.split("<") if "<" in raw else [raw]
-    for index, piece in enumerate(pieces):
+def _top_level(data: list[Section], depth: float = 0) -> Section:
+    section = Section("hx", depth)
+    data.append(section)
+    return section
+
+
+def _close(data: list[str], tag: str) -> None:
+    # Material drops an element that holds only whitespace, looking from the FIRST opening of
+    # that tag in the section: a quirk, kept.
+    index = data.index(f"<{tag}>")
+    for i in range(index + 1, len(data)):
+        if not data[i].isspace():
+            index = len(data)
+            break
+    if len(data) > index:
+        del data[index:]
+    else:
+        data.append(f"</{tag}>")
+
+
+def _stray_less_than(raw: str) -> list[str]:
+    pieces = []
+    for index, piece in enumerate(raw.split("<")):
         if index:
-            splitter.text("<")
+            pieces.append("<")
         if piece:
-            splitter.text(html.unescape(piece) if "&" in piece else piece)
+            pieces.append(piece)
+    return pieces
 
 
-def _raw_text(splitter: _Splitter, page_html: str, position: int, tag: str) -> int:
-    """Hand over a script's or style's content as HTMLParser does (raw) and close it."""
-    closing = re.compile(rf"</{tag}\s*>", re.I).search(page_html, position)
-    end = closing.start() if closing else len(page_html)
-    if end > position:
-        splitter.text(page_html[position:end])
-    if closing is None:
-        return len(page_html)
-    splitter.end(tag)
-    return closing.end()
+def _tokens(page_html: str) -> list:
+    """[text, closing, tag, attributes, text, ...]: what _TOKEN.split gives. Scripts and
+    styles, whose content HTMLParser reads raw up to their end tag (and Material skips), are
+    cut out first, their content left empty."""
+    if not _RAW_START.search(page_html):
+        return _TOKEN.split(page_html)
+    parts: list = [""]
+    position = 0
+    for match in _RAW_ELEMENT.finditer(page_html):
+        _extend(parts, _TOKEN.split(page_html[position:match.start()]))
+        parts += ["", match["name"], match["attrs"], ""]
+        if match["end"] is None:  # never closed: the rest of the page is its content
+            return parts
+        parts += ["/", match["name"], "", ""]
+        position = match.end()
+    _extend(parts, _TOKEN.split(page_html[position:]))
+    return parts
+
+
+def _extend(parts: list, more: list) -> None:
+    """Append split tokens, joining the text that ends `parts` and the text that starts `more`."""
+    parts[-1] += more[0]
+    parts += more[1:]
 
 
 def page_docs(page_html: str, page: PageInfo) -> list[dict]:
