@@ -9,10 +9,12 @@
  *    also give, or a ?q= share or ?h= highlight address). That file is now a small primary
  *    index: one document per page (generator/search_index.py).
  * 2. stands in for Material's search worker: a real worker answers from the primary index;
- *    once that one is ready, a second real worker reads the full index (every section,
- *    search/search_index_full.json, or its script twin from file://). When the second one
- *    is ready, queries go to it, and the current query is asked again: Material's UI only
- *    listens to the first ready message, so the fuller results come as a result message.
+ *    once that one is ready, a second real worker reads the full index (every section):
+ *    over http it fetches search/search_index_full.json itself (workers/ww-search-full.js),
+ *    off the main thread; from file:// the page loads its script twin and hands it over.
+ *    When the second one is ready, queries go to it, and the current query is asked again:
+ *    Material's UI only listens to the first ready message, so the fuller results come as a
+ *    result message.
  *
  * The worker messages are Material's: 0 set-up, 1 ready, 2 query, 3 result.
  */
@@ -28,6 +30,10 @@
   var FULL_JSON = new URL("search/search_index_full.json", base).href;
   var FULL_SCRIPT = new URL("search/search_index_full.js", base).href;
   var WORKER = new URL(config.search, location.href).href;
+  var WORKER_NAME = WORKER.split("/").pop();
+  var FULL_WORKER = new URL("ww-search-full.js?worker=" + encodeURIComponent(WORKER_NAME),
+    WORKER).href;
+  var FROM_FILE = location.protocol === "file:";
   var NativeWorker = window.Worker;  // on file://, our iframe stand-in (file-worker.js)
 
   /* Intent: the moment the reader turns to search. */
@@ -106,14 +112,8 @@
     });
   }
 
-  function loadFullIndex() {
-    if (location.protocol === "file:") {
-      return loadScript(FULL_SCRIPT).then(function () { return window.__index_full; });
-    }
-    return nativeFetch.call(window, FULL_JSON).then(function (response) {
-      if (!response.ok) throw new Error(response.statusText);
-      return response.json();
-    });
+  function loadFullScript() {
+    return loadScript(FULL_SCRIPT).then(function () { return window.__index_full; });
   }
 
   /* Material's search worker, in two steps. */
@@ -136,8 +136,8 @@
       return this.active;
     }
 
-    spawn() {
-      var worker = new NativeWorker(this.url);
+    spawn(url) {
+      var worker = new NativeWorker(url || this.url);
       worker.addEventListener("message", (event) => this.receive(worker, event.data));
       worker.addEventListener("error", (event) => {
         if (worker === this.active) this.emit(new ErrorEvent("error", { message: event.message }));
@@ -153,22 +153,31 @@
 
     receive(worker, data) {
       if (worker === this.full && data && data.type === 1) return this.switchOver();
+      if (worker === this.full && data && data.type === "ww-failed") return this.dropFull();
       if (worker !== this.active) return;  // the primary worker, once replaced
       this.emit(new MessageEvent("message", { data: data }));
       if (data && data.type === 1 && !this.full) this.loadFull();
     }
 
     loadFull() {
-      var setup = this.setup;
+      var options = this.setup.data.options;
+      if (!FROM_FILE) {
+        this.full = this.spawn(FULL_WORKER);
+        this.full.postMessage({ type: "ww-load", url: FULL_JSON, options: options });
+        return;
+      }
       this.full = this.spawn();
-      loadFullIndex().then((index) => {
-        if (!this.full) return;
-        this.full.postMessage({ type: 0, data: {
-          config: index.config, docs: index.docs, options: setup.data.options } });
-      }).catch(() => {
-        // Without the full index, the primary one keeps answering.
-        if (this.full) this.full.terminate();
-      });
+      loadFullScript().then((index) => {
+        if (this.full) {
+          this.full.postMessage({ type: 0, data: {
+            config: index.config, docs: index.docs, options: options } });
+        }
+      }).catch(() => this.dropFull());
+    }
+
+    /* Without the full index, the primary one keeps answering. */
+    dropFull() {
+      if (this.full && this.full !== this.active) this.full.terminate();
     }
 
     switchOver() {
