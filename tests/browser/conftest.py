@@ -151,3 +151,15 @@ def body_only_word(site: Path) -> tuple[str, str]:
                 and word[:7] not in primary and f"{page_url}#titel" in titles):
             return word, titles[f"{page_url}#titel"]
     raise AssertionError("geen woord dat alleen in een sectie van één interventie staat")
+
+
+def search_until_found(page, query: str, title: str, attempts: int = 40) -> list[str]:
+    """Search again until `title` is among the results (the full search index comes in a
+    moment after the small primary one) or the attempts run out; the last result titles."""
+    found: list[str] = []
+    for _ in range(attempts):
+        found = search_titles(page, query)
+        if title in found:
+            break
+        page.wait_for_timeout(250)
+    return found

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import REPO, TODAY, body_only_word, new_page, search_titles
+from tests.browser.conftest import (
+    REPO,
+    TODAY,
+    body_only_word,
+    new_page,
+    search_titles,
+    search_until_found,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -74,13 +81,7 @@ def test_search_finds_a_word_from_a_section_body(offline_page, offline_site):
     word, title = body_only_word(offline_site)
     offline_page.goto(url_of(offline_site, "index.html"))
     assert search_titles(offline_page, "Schuldhulpmaatje")[0] == "Schuldhulpmaatje"
-    found: list[str] = []
-    for _ in range(40):  # until the full index has come in
-        found = search_titles(offline_page, word)
-        if title in found:
-            break
-        offline_page.wait_for_timeout(250)
-    assert title in found
+    assert title in search_until_found(offline_page, word, title)
 
 
 def test_finder_filters_by_theme_from_the_address(offline_page, offline_site, catalog):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import body_only_word, new_page, search_titles
+from tests.browser.conftest import body_only_word, new_page, search_titles, search_until_found
 
 pytestmark = pytest.mark.browser
 
@@ -96,14 +96,7 @@ def test_a_word_from_a_section_body_finds_its_section(tab, site_server, built_si
     tab.goto(site_server.url + PAGE)
     titles = search_titles(tab, "Dorpsondersteuner")  # the primary index is set up
     assert titles
-    tab.wait_for_timeout(500)
-    found = []
-    for _ in range(40):  # until the full index has come in
-        found = search_titles(tab, word)
-        if title in found:
-            break
-        tab.wait_for_timeout(250)
-    assert title in found
+    assert title in search_until_found(tab, word, title)
     # the hit names the section (a link with #anchor) that holds the word
     links = tab.locator(".md-search-result__item a").evaluate_all(
         "els => els.map(a => a.getAttribute('href'))")
