@@ -149,7 +149,7 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
 
     def on_nav(self, nav, *, config, files):
         # After every plugin's on_files and on_config, before the pages are converted.
-        self.search_index = attach(config, files, self.search_docs)
+        self.search_index = attach(config, files, lambda: self.search_docs)
         return nav
 
     def on_serve(self, server, *, config, builder):

@@ -13,6 +13,7 @@ computes each page's documents from the converted HTML (`page_docs`) and keeps t
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from generator.search_index import PageInfo, index_json, page_docs, page_tags, primary_docs
 
@@ -26,8 +27,11 @@ CONFIG_KEYS = ("lang", "separator", "pipeline", "fields")
 class PagedIndex:
     """Stands in for Material's SearchIndex: the documents come from our plugin, per page."""
 
-    def __init__(self, material_config, docs: dict[str, list[dict]], order: list[str]) -> None:
+    def __init__(self, material_config, docs: Callable[[], dict[str, list[dict]]],
+                 order: list[str]) -> None:
         self.material_config = material_config
+        # Asked for at the end of the build: whoever converted the pages may have filled in
+        # (or replaced) the plugin's dict by then.
         self.docs = docs
         self.order = order
 
@@ -43,13 +47,14 @@ class PagedIndex:
 
     def ordered(self) -> list[list[dict]]:
         """Per page in build order; pages no longer in the site (a `serve` rebuild) left out."""
-        return [self.docs[src] for src in self.order if src in self.docs]
+        docs = self.docs()
+        return [docs[src] for src in self.order if src in docs]
 
     def full_json(self) -> str:
         return index_json(self.config(), [doc for docs in self.ordered() for doc in docs])
 
 
-def attach(config, files, docs: dict[str, list[dict]]) -> PagedIndex | None:
+def attach(config, files, docs: Callable[[], dict[str, list[dict]]]) -> PagedIndex | None:
     """Take over the per-page indexing of Material's search plugin, if it is on."""
     material = config.plugins.get("material/search")
     if material is None or not material.config.enabled:
