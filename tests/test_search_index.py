@@ -142,3 +142,70 @@ def test_primary_index_has_one_small_document_per_page(site) -> None:
 
 def full_doc(full: dict, location: str) -> dict:
     return next(d for d in full["docs"] if d["location"] == location)
+
+
+# --- The adapter: Material's search plugin indexes nothing itself ----------------------------
+
+class ConfigView(dict):
+    """Material's plugin config: read by key, and `enabled` as an attribute."""
+    enabled = True
+
+
+def fake_build(tmp_path, offline: bool):
+    from types import SimpleNamespace as NS
+
+    material = NS(config=ConfigView(lang=["nl"], separator="[\\s]+", pipeline=[], fields={}),
+                  search_index=None)
+    plugins = {"material/search": material}
+    if offline:
+        plugins["material/offline"] = NS(config=NS(enabled=True))
+    pages = [NS(src_uri=name) for name in ("b.md", "a.md", "gone.md")]
+    files = NS(documentation_pages=lambda: pages[:2])  # gone.md left the site
+    return NS(plugins=plugins, site_dir=str(tmp_path)), files, material
+
+
+def test_material_writes_our_primary_index_and_we_the_full_one(tmp_path) -> None:
+    from generator.mkdocs_search import attach, write_full
+
+    config, files, material = fake_build(tmp_path, offline=True)
+    docs = {"a.md": [{"location": "a/", "title": "A", "text": "<p>Over a</p>"},
+                     {"location": "a/#x", "title": "X", "text": "<p>x</p>"}],
+            "b.md": [{"location": "b/", "title": "B", "text": "<p>Over b</p>"}],
+            "gone.md": [{"location": "gone/", "title": "Weg", "text": ""}]}
+    index = attach(config, files, lambda: docs)
+    assert material.search_index is index
+    index.add_entry_from_context(object())  # Material's per-page call adds nothing
+    primary = json.loads(index.generate_search_index(None))
+    assert primary["config"] == {"lang": ["nl"], "separator": "[\\s]+", "pipeline": [],
+                                 "fields": {}}
+    assert [d["location"] for d in primary["docs"]] == ["b/", "a/"]  # build order, no gone/
+    # the first paragraphs of its first two sections, then its other headings
+    assert primary["docs"][1]["text"] == "<p>Over a</p><p>x</p><p>X</p>"
+    write_full(index, config)
+    full = (tmp_path / "search" / "search_index_full.json").read_text("utf-8")
+    assert [d["location"] for d in json.loads(full)["docs"]] == ["b/", "a/", "a/#x"]
+    script = (tmp_path / "search" / "search_index_full.js").read_text("utf-8")
+    assert script == f"var __index_full = {full}"
+
+
+def test_without_the_offline_plugin_no_script_twin(tmp_path) -> None:
+    from generator.mkdocs_search import attach, write_full
+
+    config, files, _ = fake_build(tmp_path, offline=False)
+    write_full(attach(config, files, dict), config)
+    assert (tmp_path / "search" / "search_index_full.json").is_file()
+    assert not (tmp_path / "search" / "search_index_full.js").exists()
+
+
+def test_a_switched_off_search_plugin_is_left_alone() -> None:
+    from types import SimpleNamespace as NS
+
+    from generator.mkdocs_search import attach
+
+    switched_off = ConfigView()
+    switched_off.enabled = False
+    material = NS(config=switched_off, search_index="Material's own")
+    config = NS(plugins={"material/search": material})
+    assert attach(config, NS(documentation_pages=list), dict) is None
+    assert attach(NS(plugins={}), NS(documentation_pages=list), dict) is None
+    assert material.search_index == "Material's own"
