@@ -35,6 +35,10 @@ PHASES = (
     ("generator.page_guard", "sanitize_html", "onze sanitizer (entry-pagina's)"),
     ("material.plugins.search.plugin", "SearchPlugin.on_page_context",
      "Material: zoekindex per pagina"),
+    ("generator.mkdocs_plugin", "page_entries", "onze zoekindex per pagina"),
+    ("material.plugins.search.plugin", "SearchPlugin.on_post_build",
+     "Material: zoekindex schrijven (nu de kleine)"),
+    ("generator.mkdocs_plugin", "write_full", "onze volledige zoekindex schrijven"),
     ("mkdocs.commands.build", "_build_page", "MkDocs+Material: pagina-sjabloon (incl. zoekindex)"),
     ("generator.mkdocs_run", "check_links", "onze linkcontrole na de bouw"),
 )

@@ -128,15 +128,21 @@ def _add_up(requests, page: str) -> FirstVisit:
 
 
 def search_index(site: Path, interventions: int) -> dict[str, float]:
-    """Size of Material's search index, in total and per intervention, plain and gzipped."""
-    path = site / "search" / "search_index.json"
-    if not path.is_file():
-        return {}
-    raw = path.read_bytes()
-    docs = len(json.loads(raw).get("docs", []))
-    return {"bytes": len(raw), "gzip_bytes": len(gzip.compress(raw, 6)), "docs": docs,
-            "per_intervention": len(raw) / interventions,
-            "gzip_per_intervention": len(gzip.compress(raw, 6)) / interventions}
+    """Size of the search index, in total and per intervention, plain and gzipped: the primary
+    index (search/search_index.json, loaded once the reader turns to search) and, under
+    "full_", the full one (every section, loaded after it)."""
+    result: dict[str, float] = {}
+    for prefix, name in (("", "search_index.json"), ("full_", "search_index_full.json")):
+        path = site / "search" / name
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        zipped = len(gzip.compress(raw, 6))
+        result.update({f"{prefix}bytes": len(raw), f"{prefix}gzip_bytes": zipped,
+                       f"{prefix}docs": len(json.loads(raw).get("docs", [])),
+                       f"{prefix}per_intervention": len(raw) / interventions,
+                       f"{prefix}gzip_per_intervention": zipped / interventions})
+    return result
 
 
 def has_offline_export() -> bool:
@@ -175,3 +181,29 @@ def finder_bench(work: Path, runs: int, timeout: float = 900) -> tuple[Run | Non
 
 def _env() -> dict:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure one built site from the command line: the first visit and the first search."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Eerste bezoek en eerste zoekopdracht in "
+                                     "Chromium, voor een gebouwde site.")
+    parser.add_argument("site", type=Path, help="map met de gebouwde site")
+    parser.add_argument("--page", default="interventies/", help="pagina van het eerste bezoek")
+    parser.add_argument("--word", default="schulden", help="het woord dat de lezer typt")
+    args = parser.parse_args(argv)
+    visit = first_visit(args.site, args.page)
+    print(f"eerste bezoek {visit.page}: {visit.requests} verzoeken, {visit.bytes / 1000:.0f} kB, "
+          f"{visit.gzip_bytes / 1000:.0f} kB gzip; grootste: "
+          + ", ".join(f"{path} {size / 1000:.0f} kB" for size, path in visit.largest))
+    if visit.outside:
+        print("naar buiten:", ", ".join(visit.outside))
+    search = first_search(args.site, args.page, args.word)
+    print(f"eerste zoekopdracht '{search.word}': {search.right_away:.2f} s direct na laden, "
+          f"{search.after_idle:.2f} s na rust (doel: 1 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

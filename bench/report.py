@@ -135,7 +135,13 @@ def reader_rows(results: dict) -> list[str]:
         lines.append(f"- **Zoekindex**: {_kb(search['bytes'])} ({_kb(search['gzip_bytes'])} gzip) "
                      f"voor {search['docs']} zoekdocumenten; per interventie "
                      f"{_kb(search['per_intervention'])} ({_kb(search['gzip_per_intervention'])} "
-                     "gzip).")
+                     "gzip). Geladen zodra de lezer gaat zoeken.")
+        if "full_bytes" in search:
+            lines.append(f"  - **Volledige zoekindex** (elke sectie, daarna geladen): "
+                         f"{_kb(search['full_bytes'])} ({_kb(search['full_gzip_bytes'])} gzip) "
+                         f"voor {search['full_docs']} zoekdocumenten; per interventie "
+                         f"{_kb(search['full_per_intervention'])} "
+                         f"({_kb(search['full_gzip_per_intervention'])} gzip).")
     if "offline" in results:
         offline = results["offline"]
         if offline is None:

@@ -34,6 +34,7 @@ from generator.history import load_history  # noqa: E402
 from generator.html_blocks import HtmlBlocks  # noqa: E402
 from generator.issues import Severity  # noqa: E402
 from generator.linkcheck import check_links  # noqa: E402
+from generator.mkdocs_search import PagedIndex, attach, page_entries, write_full  # noqa: E402
 from generator.page_guard import guard_page  # noqa: E402
 from generator.pipeline import CheckResult, check_project  # noqa: E402
 from generator.publish import AtomicOutput, WarningCounter  # noqa: E402
@@ -59,7 +60,7 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
     # Names of dicts, keyed by `page.file.src_uri`, that the page events fill in: when
     # `watwerkt build` runs the page loops in several processes (generator/parallel_pages.py),
     # each child sends its pages' entries back to the parent, which merges them in page order.
-    per_page_state: tuple[str, ...] = ()
+    per_page_state: tuple[str, ...] = ("search_docs",)
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,6 +75,10 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         # secret, so an editor's text cannot pose as our HTML; it lives as long as the plugin,
         # so the pages of a `serve` rebuild compare equal to those of the previous one.
         self.html_blocks = HtmlBlocks(marker=f"ww{secrets.token_hex(12)}")
+        # The search index's documents per page (generator/mkdocs_search.py); kept across the
+        # rebuilds of `serve`, which skip unchanged pages.
+        self.search_docs: dict[str, list[dict]] = {}
+        self.search_index: PagedIndex | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -143,6 +148,11 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
             return set()
         return {src for src, text in rendered.items() if previous.get(src) == text}
 
+    def on_nav(self, nav, *, config, files):
+        # After every plugin's on_files and on_config, before the pages are converted.
+        self.search_index = attach(config, files, lambda: self.search_docs)
+        return nav
+
     def on_serve(self, server, *, config, builder):
         for name in WATCHED:
             if (self.root / name).exists():
@@ -160,6 +170,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
             # title first, as a Markdown '# title' would be (Material's toc leaves it out).
             title = AnchorLink(page.title, "titel", 1)
             title.children, page.toc.items = page.toc.items, [title]
+        if self.search_index is not None:
+            self.search_docs[page.file.src_uri] = page_entries(html, page)
         return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
@@ -168,6 +180,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         return finish_page(self.html_blocks.put_back_late(page.file.src_uri, output))
 
     def on_post_build(self, *, config) -> None:
+        if self.search_index is not None:
+            write_full(self.search_index, config)
         if self.output is None:
             return  # `serve`, or `watwerkt build`, which does this after the renderer
         for broken in check_links(Path(config.site_dir), config.site_url, self.root,

@@ -103,5 +103,6 @@ def test_redirect_pages_point_at_the_new_address(sites) -> None:
 def test_redirect_pages_stay_out_of_sitemap_and_search(sites) -> None:
     site = sites["directory"]
     assert "oude-naam" not in (site / "sitemap.xml").read_text(encoding="utf-8")
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert not [d for d in index["docs"] if "oude-naam" in d["location"]]
+    for name in ("search_index.json", "search_index_full.json"):  # primary and full index
+        index = json.loads((site / "search" / name).read_text(encoding="utf-8"))
+        assert not [d for d in index["docs"] if "oude-naam" in d["location"]]

@@ -59,7 +59,7 @@ def test_zip_holds_one_dated_folder_with_the_whole_site(exports):
     assert {name.split("/")[0] for name in names} == {FOLDER}
     files = {name.removeprefix(FOLDER + "/") for name in names}
     assert {"index.html", "interventies/index.html", "search/search_index.js",
-            "assets/javascripts/iframe-worker/shim.js"} <= files
+            "search/search_index_full.js", "assets/javascripts/iframe-worker/shim.js"} <= files
     assert {f"interventies/{s}.html" for s in _slugs("interventions")} <= files
     assert {f"dossiers/{s}.html" for s in _slugs("dossiers")} <= files
     assert {f"dossiers/{s}/print/index.html" for s in _slugs("dossiers")} <= files

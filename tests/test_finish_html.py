@@ -68,8 +68,9 @@ def test_built_pages_carry_soft_hyphens_and_the_search_index_none(site):
     assert 'class="headerlink"' in dossier and ">¶</a>" in dossier
     links = dossier.split('class="headerlink"')[1:]
     assert all("aria-label" in link.split(">¶")[0] for link in links)
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not any(SOFT_HYPHEN in doc["text"] + doc["title"] for doc in index["docs"])
+    for name in ("search_index.json", "search_index_full.json"):  # primary and full index
+        index = json.loads((site / "search" / name).read_text(encoding="utf-8"))
+        assert not any(SOFT_HYPHEN in doc["text"] + doc["title"] for doc in index["docs"])
 
 
 def test_marked_table_cells_get_syllable_breaks_and_other_cells_none():

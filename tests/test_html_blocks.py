@@ -88,8 +88,8 @@ def test_the_built_site_has_every_block_back_and_no_placeholder(site, catalog) -
     assert page_html.count('<h1 id="titel"') == 1
     assert not re.search(r"\bww[0-9a-f]{24}\b", page_html)
     assert 'class="ww-cards ww-cards--compact" data-search-exclude' in page_html
-    index = (site / "search" / "search_index.json").read_text("utf-8")
-    assert not re.search(r"ww[0-9a-f]{24}", index)
+    for name in ("search_index.json", "search_index_full.json"):  # primary and full index
+        assert not re.search(r"ww[0-9a-f]{24}", (site / "search" / name).read_text("utf-8"))
     finder = (site / "interventies" / "index.html").read_text("utf-8")
     assert not re.search(r"\bww[0-9a-f]{24}\b", finder)
     assert finder.count("data-intervention=") == len(catalog.interventions)

@@ -123,3 +123,43 @@ def search_titles(page, query: str, attempts: int = 30) -> list[str]:
         except PlaywrightTimeout:
             continue
     return page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+def body_only_word(site: Path) -> tuple[str, str]:
+    """(word, page title): a word that only a section body of one intervention holds, so the
+    small primary search index (titles, summaries, headings) cannot find it and the full one
+    can. Read from the built site, so it follows the content."""
+    import json
+    import re
+
+    def load(name: str) -> dict:
+        return json.loads((site / "search" / name).read_text("utf-8"))
+
+    primary = " ".join(d["title"] + " " + d["text"] for d in load("search_index.json")["docs"])
+    primary = primary.lower()
+    full = load("search_index_full.json")["docs"]
+    titles = {d["location"]: d["title"] for d in full if d["location"].endswith("#titel")}
+    pages: dict[str, set[str]] = {}
+    for doc in full:
+        words = set(re.findall(r"[a-z]{10,}", re.sub(r"<[^>]+>", " ", doc["text"].lower())))
+        for word in words:
+            pages.setdefault(word, set()).add(doc["location"].split("#")[0])
+    for word in sorted(pages):
+        page_url = next(iter(pages[word]))
+        # Not even its stem (lunr searches prefixes) may be in the primary index.
+        if (len(pages[word]) == 1 and page_url.startswith("interventies/")
+                and word[:7] not in primary and f"{page_url}#titel" in titles):
+            return word, titles[f"{page_url}#titel"]
+    raise AssertionError("geen woord dat alleen in een sectie van één interventie staat")
+
+
+def search_until_found(page, query: str, title: str, attempts: int = 40) -> list[str]:
+    """Search again until `title` is among the results (the full search index comes in a
+    moment after the small primary one) or the attempts run out; the last result titles."""
+    found: list[str] = []
+    for _ in range(attempts):
+        found = search_titles(page, query)
+        if title in found:
+            break
+        page.wait_for_timeout(250)
+    return found

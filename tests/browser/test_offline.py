@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import REPO, TODAY, new_page, search_titles
+from tests.browser.conftest import (
+    REPO,
+    TODAY,
+    body_only_word,
+    new_page,
+    search_titles,
+    search_until_found,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +73,14 @@ def test_search_finds_an_intervention_by_a_word_from_its_title(offline_page, off
     offline_page.wait_for_load_state("load")
     assert offline_page.url.split("?")[0] == url_of(offline_site,
                                                     "interventies/schuldhulpmaatje.html")
+
+
+def test_search_finds_a_word_from_a_section_body(offline_page, offline_site):
+    """From file:// the full index (every section) comes as a script, after the small
+    primary one: a word that only a section body holds is found too."""
+    word, title = body_only_word(offline_site)
+    offline_page.goto(url_of(offline_site, "index.html"))
+    assert title in search_until_found(offline_page, word, title)
 
 
 def test_finder_filters_by_theme_from_the_address(offline_page, offline_site, catalog):

@@ -1,0 +1,207 @@
+/* Wat Werkt: the search index on demand, in two steps (issue 18).
+ *
+ * Material's bundle downloads search/search_index.json on every page view and builds its lunr
+ * index in a worker. At 1,000 interventions the full index is megabytes, most of a first
+ * visit, and lunr needs seconds to read it. This script, loaded before the bundle:
+ *
+ * 1. holds the bundle's request for search/search_index.json until the reader shows intent
+ *    (focus or tap on the search field or its header button, which Material's / s f shortcuts
+ *    also give, or a ?q= share or ?h= highlight address). That file is now a small primary
+ *    index: one document per page (generator/search_index.py).
+ * 2. stands in for Material's search worker: a real worker answers from the primary index;
+ *    once that one is ready, a second real worker reads the full index (every section):
+ *    over http it fetches search/search_index_full.json itself (workers/ww-search-full.js),
+ *    off the main thread; from file:// the page loads its script twin and hands it over.
+ *    When the second one is ready, queries go to it, and the current query is asked again:
+ *    Material's UI only listens to the first ready message, so the fuller results come as a
+ *    result message.
+ *
+ * The worker messages are Material's: 0 set-up, 1 ready, 2 query, 3 result.
+ */
+(function () {
+  "use strict";
+  var element = document.getElementById("__config");
+  if (!element || typeof window.Worker !== "function") return;
+  var config = JSON.parse(element.textContent);
+  if (!config.search) return;
+
+  var base = new URL(config.base, location.href);
+  var PRIMARY = new URL("search/search_index.json", base).href;
+  var FULL_JSON = new URL("search/search_index_full.json", base).href;
+  var FULL_SCRIPT = new URL("search/search_index_full.js", base).href;
+  var WORKER = new URL(config.search, location.href).href;
+  var WORKER_NAME = WORKER.split("/").pop();
+  var FULL_WORKER = new URL("ww-search-full.js?worker=" + encodeURIComponent(WORKER_NAME),
+    WORKER).href;
+  var FROM_FILE = location.protocol === "file:";
+  var NativeWorker = window.Worker;  // on file://, our iframe stand-in (file-worker.js)
+
+  /* Intent: the moment the reader turns to search. */
+  var intent = false;
+  var waiting = [];
+
+  function showIntent() {
+    if (intent) return;
+    intent = true;
+    waiting.splice(0).forEach(function (go) { go(); });
+  }
+
+  function whenIntent(go) {
+    if (intent) go();
+    else waiting.push(go);
+  }
+
+  var params = new URLSearchParams(location.search);
+  if (params.has("q") || params.has("h")) intent = true;
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest(".md-search")) showIntent();
+  }, true);
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__search" && event.target.checked) showIntent();
+  }, true);
+  ["pointerdown", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var target = event.target;
+      if (target && target.closest && target.closest(".md-search, label[for='__search']")) {
+        showIntent();
+      }
+    }, { capture: true, passive: true });
+  });
+
+  function isPrimary(url) {
+    try {
+      return new URL(String(url), location.href).href === PRIMARY;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* The bundle fetches the index with XMLHttpRequest: its send waits for intent. */
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.wwHold = isPrimary(url);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!request.wwHold || intent) return send.apply(request, args);
+    whenIntent(function () { send.apply(request, args); });
+  };
+  if (typeof window.fetch === "function") {
+    var nativeFetch = window.fetch;
+    window.fetch = function (input) {
+      var args = arguments;
+      var url = input && typeof input === "object" && "url" in input ? input.url : input;
+      if (intent || !isPrimary(url)) return nativeFetch.apply(window, args);
+      return new Promise(whenIntent).then(function () {
+        return nativeFetch.apply(window, args);
+      });
+    };
+  }
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = function () { script.remove(); resolve(); };
+      script.onerror = function () { script.remove(); reject(new Error(url)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadFullScript() {
+    return loadScript(FULL_SCRIPT).then(function () { return window.__index_full; });
+  }
+
+  /* Material's search worker, in two steps. */
+  class TwoStepSearch extends EventTarget {
+    constructor(url) {
+      super();
+      this.url = url;
+      this.onmessage = null;
+      this.onerror = null;
+      this.active = null;  // the worker that answers queries
+      this.full = null;    // the worker reading the full index
+      this.setup = null;
+      this.query = undefined;
+      // Start the worker (its script and lunr's language files) with the index request.
+      whenIntent(this.ensure.bind(this));
+    }
+
+    ensure() {
+      if (!this.active) this.active = this.spawn();
+      return this.active;
+    }
+
+    spawn(url) {
+      var worker = new NativeWorker(url || this.url);
+      worker.addEventListener("message", (event) => this.receive(worker, event.data));
+      worker.addEventListener("error", (event) => {
+        if (worker === this.active) this.emit(new ErrorEvent("error", { message: event.message }));
+      });
+      return worker;
+    }
+
+    postMessage(message) {
+      if (message && message.type === 0) this.setup = message;
+      if (message && message.type === 2) this.query = message.data;
+      this.ensure().postMessage(message);
+    }
+
+    receive(worker, data) {
+      if (worker === this.full && data && data.type === 1) return this.switchOver();
+      if (worker === this.full && data && data.type === "ww-failed") return this.dropFull();
+      if (worker !== this.active) return;  // the primary worker, once replaced
+      this.emit(new MessageEvent("message", { data: data }));
+      if (data && data.type === 1 && !this.full) this.loadFull();
+    }
+
+    loadFull() {
+      var options = this.setup.data.options;
+      if (!FROM_FILE) {
+        this.full = this.spawn(FULL_WORKER);
+        this.full.postMessage({ type: "ww-load", url: FULL_JSON, options: options });
+        return;
+      }
+      this.full = this.spawn();
+      loadFullScript().then((index) => {
+        if (this.full) {
+          this.full.postMessage({ type: 0, data: {
+            config: index.config, docs: index.docs, options: options } });
+        }
+      }).catch(() => this.dropFull());
+    }
+
+    /* Without the full index, the primary one keeps answering. */
+    dropFull() {
+      if (this.full && this.full !== this.active) this.full.terminate();
+    }
+
+    switchOver() {
+      var primary = this.active;
+      this.active = this.full;
+      primary.terminate();
+      if (this.query !== undefined) this.active.postMessage({ type: 2, data: this.query });
+    }
+
+    emit(event) {
+      var handler = this["on" + event.type];
+      if (typeof handler === "function") handler.call(this, event);
+      this.dispatchEvent(event);
+    }
+
+    terminate() {
+      [this.active, this.full].forEach(function (worker) { if (worker) worker.terminate(); });
+      this.active = this.full = null;
+    }
+  }
+
+  window.Worker = function (url, options) {
+    if (new URL(String(url), location.href).href === WORKER) return new TwoStepSearch(url);
+    return new NativeWorker(url, options);
+  };
+  window.Worker.prototype = NativeWorker.prototype;
+})();
