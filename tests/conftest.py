@@ -19,6 +19,13 @@ BUILD_DATE = dt.date(2026, 11, 22)  # every test pins the build date; never the 
 TODAY = BUILD_DATE.isoformat()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked single_thread first: the code under test forks only while this is the
+    process's one thread (generator/two_cores.py), and the browser tests' session-wide web
+    server is a thread that lives until the session ends."""
+    items.sort(key=lambda item: item.get_closest_marker("single_thread") is None)
+
+
 def make_project(root: Path, files: dict[str, str | bytes] | None = None,
                  vocabularies: bool = True) -> Path:
     """A project folder with the repository's vocabularies.yml and the given files."""

@@ -12,6 +12,8 @@ from generator import body, body_pool, two_cores
 from generator.pipeline import check_project
 from generator.report import format_text
 
+pytestmark = pytest.mark.single_thread  # see tests/conftest.py
+
 # Slips in the body, each at its own line, so that every kind of body message shows up.
 SLIPS = (
     ("Twee getrainde bemiddelaars", "Twee <script>alert(1)</script> bemiddelaars"),

@@ -10,6 +10,8 @@ import pytest
 from generator import linkcheck, render, two_cores
 from generator.render.common import Site
 
+pytestmark = pytest.mark.single_thread  # see tests/conftest.py
+
 needs_fork = pytest.mark.skipif(not two_cores.can_fork(), reason="no second core or no fork")
 
 
