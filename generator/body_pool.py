@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from generator import body
 from generator.load import Source
-from generator.two_cores import run_beside
+from generator.two_cores import can_fork, run_beside
 
 # Below this many bodies starting a process costs more than it saves (the shipped content is
 # a dozen files; the benchmark a thousand).
@@ -25,7 +25,9 @@ def check_bodies_in_parallel(sources: list[Source]) -> None:
     the reports for it. Does nothing where a copy does not pay or is not safe."""
     jobs = [(s.path, s.kind, s.body, s.body_line) for s in sources
             if (s.data is not None or s.body_line > 1) and len(s.body) <= body.MAX_CACHED_BODY]
-    if len(jobs) < MIN_BODIES:
+    # Without a copy, checking ahead would only bypass the body check's cache: `watwerkt
+    # serve` (threads, so no fork) would check every body again on every save.
+    if len(jobs) < MIN_BODIES or not (FORK and can_fork()):
         return
     theirs, ours = jobs[1::2], jobs[0::2]  # alternate: long and short bodies on both sides
     mine, other = run_beside(lambda: check_jobs(ours), lambda: check_jobs(theirs),

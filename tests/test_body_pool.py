@@ -77,3 +77,19 @@ def test_no_second_process_beside_other_threads_or_for_a_few_files(tmp_path, mon
     monkeypatch.setattr(two_cores.os, "fork", lambda: started.append(1) or pytest.fail("fork"))
     assert "niet is toegestaan: <script>" in _report(root)
     assert started == []
+
+
+def test_without_a_copy_a_second_check_takes_every_body_from_the_cache(tmp_path, monkeypatch):
+    # `watwerkt serve` runs threads, so it never forks; its rebuilds must not check every
+    # body again (they did for a while: checking ahead bypassed the cache).
+    root = _project(tmp_path / "project", 150)
+    monkeypatch.setattr(two_cores.threading, "active_count", lambda: 2)
+    body._check_body_once.cache_clear()
+    checked = []
+    check = body._check_body
+    monkeypatch.setattr(body, "_check_body", lambda *args: checked.append(args[0]) or check(*args))
+    first = check_project(root, BUILD_DATE).issues  # not _report: that empties the cache
+    assert len(checked) == 150
+    checked.clear()
+    assert check_project(root, BUILD_DATE).issues == first
+    assert checked == []
