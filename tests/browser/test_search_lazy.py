@@ -77,6 +77,12 @@ def test_primary_index_answers_while_the_full_one_is_on_its_way(tab, site_server
     tab.route("**/search/search_index_full.json", lambda route: held.append(route))
     tab.goto(site_server.url + PAGE)
     assert search_titles(tab, "Dorpsondersteuner")[0] == "Dorpsondersteuner"  # titles first
+    # The second worker asks for the full index once the primary one is ready: a moment after
+    # the first results, which the primary index gives at once.
+    for _ in range(100):
+        if held:
+            break
+        tab.wait_for_timeout(100)
     assert held, "the full index was not asked for once the primary one was ready"
     box = tab.locator("input.md-search__input")
     box.fill("")
