@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from generator import body
 from generator.load import Source
-from generator.two_cores import can_fork, run_beside
+from generator.two_cores import can_fork, map_halves
 
 # Below this many bodies starting a process costs more than it saves (the shipped content is
 # a dozen files; the benchmark a thousand).
@@ -29,10 +29,7 @@ def check_bodies_in_parallel(sources: list[Source]) -> None:
     # serve` (threads, so no fork) would check every body again on every save.
     if len(jobs) < MIN_BODIES or not (FORK and can_fork()):
         return
-    theirs, ours = jobs[1::2], jobs[0::2]  # alternate: long and short bodies on both sides
-    mine, other = run_beside(lambda: check_jobs(ours), lambda: check_jobs(theirs),
-                             fork=FORK)
-    body.keep_reports([*zip(ours, mine, strict=True), *zip(theirs, other, strict=True)])
+    body.keep_reports(zip(jobs, map_halves(check_jobs, jobs, fork=FORK), strict=True))
 
 
 # Tests switch the copy off to compare with one process's report.

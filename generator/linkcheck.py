@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.load import SITE_FOLDERS
-from generator.two_cores import run_beside
+from generator.two_cores import map_halves
 
 LINK_ATTRIBUTES = {"href", "src"}
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -205,16 +205,13 @@ def _read_pages(paths: dict[str, Path]) -> dict[str, _Page]:
     """Every page's ids and links, in the order of `paths`; on a large site a forked copy
     reads every other page meanwhile (generator/two_cores.py)."""
     names = list(paths)
-    ours, theirs = names[0::2], names[1::2]
 
     def read(selected: list[str]) -> list[_Page]:
         known: dict[tuple[str, str], _TagRead] = {}
         return [_parse(_blanked(paths[name]), known) for name in selected]
 
-    mine, other = run_beside(lambda: read(ours), lambda: read(theirs),
-                             fork=len(names) >= MIN_PAGES_BESIDE)
-    read_pages = dict(zip(ours, mine, strict=True)) | dict(zip(theirs, other, strict=True))
-    return {name: read_pages[name] for name in names}
+    pages = map_halves(read, names, fork=len(names) >= MIN_PAGES_BESIDE)
+    return dict(zip(names, pages, strict=True))
 
 
 class _LineCounter:

@@ -23,6 +23,8 @@ from typing import TypeVar
 
 Here = TypeVar("Here")
 There = TypeVar("There")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 def can_fork() -> bool:
@@ -55,6 +57,18 @@ def run_beside(here: Callable[[], Here], there: Callable[[], There],
     except Exception:  # noqa: BLE001 - a copy that died sent nothing readable
         done, theirs = False, None
     return mine, (theirs if done else there())
+
+
+def map_halves(work: Callable[[list[Item]], list[Result]], items: list[Item],
+               fork: bool = True) -> list[Result]:
+    """`work` over `items`, one result per item in their order: this process does every other
+    item (the first, third, ...) and a forked copy the rest, so long and short items fall to
+    both (see run_beside)."""
+    ours, theirs = items[0::2], items[1::2]
+    mine, other = run_beside(lambda: work(ours), lambda: work(theirs), fork=fork)
+    results: list[Result] = [None] * len(items)  # type: ignore[list-item]
+    results[0::2], results[1::2] = mine, other
+    return results
 
 
 def _run_copy(there: Callable[[], object], reading: int, writing: int) -> None:

@@ -83,3 +83,18 @@ def test_the_link_check_beside_reports_every_broken_link_as_here(tmp_path, monke
     assert [b.message() for b in beside] == [b.message() for b in here]
     # every page's dead folder link and wrong anchor, and the last page's dead next page
     assert len(here) == 7 + 7 + 1 and {b.line for b in here} == {3, 4, 5}
+
+
+@pytest.mark.parametrize("fork", [True, False])
+@pytest.mark.parametrize("count", [0, 1, 2, 7])
+def test_halves_come_back_in_the_order_of_the_items(fork, count):
+    if fork and not two_cores.can_fork():
+        pytest.skip("no second core or no fork")
+    parent = os.getpid()
+    results = two_cores.map_halves(lambda items: [(i * i, os.getpid()) for i in items],
+                                   list(range(count)), fork=fork)
+    assert [square for square, _ in results] == [i * i for i in range(count)]
+    # this process did the first, third, ... item; the copy (if any) the others
+    assert all(pid == parent for _, pid in results[0::2])
+    if fork and count >= 2:
+        assert all(pid != parent for _, pid in results[1::2])
