@@ -41,6 +41,7 @@ from generator.publish import AtomicOutput, WarningCounter  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.render.common import DIRECTORY, FILE, Site, source_path  # noqa: E402
 from generator.report import format_text  # noqa: E402
+from generator.template_cache import cache_navigation, cache_translations  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.watwerkt")
 
@@ -152,6 +153,11 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         # After every plugin's on_files and on_config, before the pages are converted.
         self.search_index = attach(config, files, lambda: self.search_docs)
         return nav
+
+    def on_env(self, env, *, config, files):
+        cache_navigation(env)  # entry pages share their navigation's HTML
+        cache_translations(env)
+        return env
 
     def on_serve(self, server, *, config, builder):
         for name in WATCHED:

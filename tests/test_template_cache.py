@@ -1,0 +1,104 @@
+"""Material's navigation and translations worked out once per build (generator/template_cache.py):
+the site is the same to the byte as without the caches, and the navigation is shared only
+between pages for which it cannot differ."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from types import SimpleNamespace
+
+import pytest
+from conftest import REPO, TODAY, run_cli
+from mkdocs.utils import get_relative_url
+
+from generator.template_cache import CACHE_VARIABLE, navigation_key
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Copies of the shipped interventions: many entry pages in one folder."""
+    root = tmp_path_factory.mktemp("corpus") / "project"
+    subprocess.run([sys.executable, str(REPO / "bench" / "corpus_shipped.py"), str(root),
+                    "--n", "30"], check=True, capture_output=True)
+    return root
+
+
+def files_below(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def built(root, out, cache: bool, *command: str) -> dict[str, bytes]:
+    done = run_cli(*(command or ("build",)), "--root", str(root), "--out", str(out), "--today",
+                   TODAY, env={CACHE_VARIABLE: "1" if cache else "0"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    if out.suffix == ".zip":
+        with zipfile.ZipFile(out) as archive:
+            return {name: archive.read(name) for name in sorted(archive.namelist())}
+    return files_below(out)
+
+
+@pytest.mark.parametrize("which", ["shipped", "corpus"])
+def test_the_site_is_the_same_with_and_without_the_caches(which, corpus, tmp_path):
+    root = REPO if which == "shipped" else corpus
+    cached, plain = built(root, tmp_path / "on", True), built(root, tmp_path / "off", False)
+    assert sum(name.endswith(".html") for name in plain) > 50
+    assert list(cached) == list(plain)
+    assert [name for name in plain if cached[name] != plain[name]] == []
+
+
+def test_the_offline_export_is_the_same_with_and_without_the_caches(tmp_path):
+    # The export links files (…/index.html), not folders: other relative links per page.
+    cached = built(REPO, tmp_path / "on.zip", True, "export", "offline")
+    plain = built(REPO, tmp_path / "off.zip", False, "export", "offline")
+    assert sum(name.endswith(".html") for name in plain) > 50
+    assert list(cached) == list(plain)
+    assert [name for name in plain if cached[name] != plain[name]] == []
+
+
+# navigation_key, with the navigation as MkDocs gives it to the template: pages with a url and
+# an `active` flag, and the `url` filter, which makes a link relative to the page.
+def page(url: str, active: bool = False):
+    return SimpleNamespace(url=url, active=active, children=None)
+
+
+def navigation(*pages):
+    return SimpleNamespace(pages=list(pages), items=list(pages), homepage=pages[0])
+
+
+def url(context, target: str) -> str:
+    return get_relative_url(target, context["page"].url)
+
+
+NAV = navigation(page(""), page("dossiers/"), page("interventies/"), page("over/"))
+
+
+def key(current, nav=NAV):
+    return navigation_key({"page": current, "nav": nav, "base_url": "../.."}, url)
+
+
+def test_entry_pages_in_one_folder_share_their_navigation():
+    first, second = key(page("interventies/buurtbemiddeling/")), key(page("interventies/x/"))
+    assert first is not None and first == second
+
+
+def test_pages_elsewhere_get_their_own_navigation():
+    entry = key(page("interventies/buurtbemiddeling/"))
+    assert key(page("themas/eenzaamheid/")) != entry
+    assert key(page("themas/")) != entry
+
+
+def test_a_page_in_the_navigation_renders_its_own():
+    assert key(NAV.pages[1]) is None
+
+
+def test_an_active_item_means_the_page_renders_its_own():
+    section = page("interventies/", active=True)
+    nav = navigation(page(""), section)
+    assert key(page("interventies/x/"), nav) is None
+
+
+def test_a_page_without_a_url_renders_its_own():
+    assert key(page(None)) is None
