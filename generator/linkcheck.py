@@ -9,6 +9,7 @@ https: or mailto:, and //host/…) are not followed: the site must build offline
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -139,11 +140,10 @@ def check_links(site_dir: Path, site_url: str | None = None,
 
 
 def _check_links(site_dir: Path, site_url: str | None) -> list[BrokenLink]:
-    found = sorted(site_dir.rglob("*"))
-    paths = {path.relative_to(site_dir).as_posix(): path for path in found
-             if path.name.endswith(".html")}
+    found = site_files(site_dir)
+    paths = {name: site_dir / name for name in found if name.endswith(".html")}
     pages = _read_pages(paths)
-    files = {path.relative_to(site_dir).as_posix() for path in found if path.is_file()}
+    files = set(found)
     prefix = urlsplit(site_url or "").path or "/"
     resolver = _Resolver(prefix if prefix.endswith("/") else prefix + "/", files)
     broken: list[BrokenLink] = []
@@ -162,6 +162,17 @@ def _check_links(site_dir: Path, site_url: str | None) -> list[BrokenLink]:
             reason = reason or _anchor_problem(name, target, fragment, pages)
             broken.append(BrokenLink(name, lines.line(name, index), url, reason))
     return broken
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """Every file below `site_dir`, '/'-separated and relative to it, in the order of
+    `sorted(site_dir.rglob("*"))` (by path parts). One os.walk: a site has thousands of files,
+    and sorting and relativizing as many Path objects took a third of the link check."""
+    found: list[tuple[str, ...]] = []
+    for folder, _, names in os.walk(site_dir):
+        parts = Path(folder).relative_to(site_dir).parts
+        found += [(*parts, name) for name in names]
+    return ["/".join(parts) for parts in sorted(found)]
 
 
 class _Resolver:

@@ -21,6 +21,7 @@ from generator.linkcheck import (
     _shared,
     _target,
     check_links,
+    site_files,
 )
 from tests.reliability.documents import (
     body,
@@ -168,6 +169,21 @@ def test_skipping_tags_in_the_engine_loses_no_id_and_no_link(html_text):
     known: dict = {}
     first, second = _parse(text, known), _parse(text, known)
     assert (second.ids, second.links) == (first.ids, first.links) == (page.ids, page.links)
+
+
+def test_site_files_are_listed_as_sorted_rglob_lists_them(tmp_path):
+    # Folder names that sort otherwise as text than as path parts ('a-b' < 'a/…' as text).
+    for name in ("a/index.html", "a-b/index.html", "a/b/c.json", "a.html", "A/x.html",
+                 "b/.verborgen", "a/b-c/d.html", "z.css"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / "leeg").mkdir()
+    expected = [path.relative_to(tmp_path).as_posix() for path in sorted(tmp_path.rglob("*"))
+                if path.is_file()]
+    assert site_files(tmp_path) == expected
+    assert site_files(shipped_site()) == [
+        path.relative_to(shipped_site()).as_posix()
+        for path in sorted(shipped_site().rglob("*")) if path.is_file()]
 
 
 def test_shipped_site_has_no_broken_link():
