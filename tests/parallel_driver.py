@@ -5,7 +5,9 @@ tests' web server). The scenario (JSON, first argument) changes the watwerkt plu
 - "record": keep (pid, converted length) per page in a `per_page_state` dict;
 - "warn": src_uris our plugin warns about while converting and while building them;
 - "fail": {"event": "on_page_content" or "on_post_page", "page": src_uri} raises a PluginError;
-- "kill": an event in which every forked child kills itself.
+- "kill": an event in which every forked child kills itself;
+- "static_beside": copy the static files on two processes from this many files on;
+- "static_fails": copying a static file fails in a forked child.
 
 The build's arguments follow the scenario's "argv"; what the test checks (exit code, forked
 children, the recorded dict) goes as JSON to the file named by "report".
@@ -103,8 +105,27 @@ def kill_children_in(event: str) -> None:
     wrap(event, die_in_a_child)
 
 
+def fail_static_copies_in_children() -> None:
+    from mkdocs.structure.files import File
+
+    copy_file = File.copy_file
+
+    def copy_here_only(self, *args, **kwargs):
+        if os.getpid() != PARENT:
+            raise OSError("testfout bij het kopiëren")
+        return copy_file(self, *args, **kwargs)
+
+    File.copy_file = copy_here_only
+
+
 def run(scenario: dict) -> int:
     count_forks()
+    if "static_beside" in scenario:
+        from generator import parallel_pages
+
+        parallel_pages.MIN_STATIC_BESIDE = scenario["static_beside"]
+    if scenario.get("static_fails"):
+        fail_static_copies_in_children()
     if scenario.get("record"):
         record_pages()
     if scenario.get("warn"):

@@ -68,6 +68,20 @@ def test_the_parallel_site_is_the_sequential_site_byte_for_byte(which, corpus, t
     assert [name for name in sequential if parallel[name] != sequential[name]] == []
 
 
+@pytest.mark.parametrize("fails", [False, True])
+def test_static_files_copied_on_two_processes_are_those_copied_in_order(fails, corpus,
+                                                                       tmp_path):
+    one = build(corpus, tmp_path / "one", "1")
+    # From 10 files on (the corpus has some 150: citations, data, theme): one more child.
+    three = build(corpus, tmp_path / "three", JOBS, static_beside=10, static_fails=fails)
+    assert (one["forks"], three["code"], three["forks"]) == (0, 0, 5)
+    sequential, parallel = files_below(tmp_path / "one"), files_below(tmp_path / "three")
+    assert sum(not name.endswith(".html") for name in sequential) > 100
+    assert list(parallel) == list(sequential)
+    assert [name for name in sequential if parallel[name] != sequential[name]] == []
+    assert three["stderr"] == one["stderr"]
+
+
 def test_per_page_state_of_the_children_is_merged_in_page_order(corpus, tmp_path):
     sequential = build(corpus, tmp_path / "one", "1", record=True)["recorded"]
     parallel = build(corpus, tmp_path / "three", JOBS, record=True)["recorded"]
