@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator import mkdocs_log, runtime
 from generator.linkcheck import check_links
+from generator.markdown_reuse import reused_markdown
 from generator.parallel_pages import parallel_pages
 from generator.pipeline import check_project
 from generator.publish import AtomicOutput, WarningCounter
@@ -113,7 +114,8 @@ def _render(config_file: Path, site_dir: Path, result, strict: bool,
     plugin.managed = True  # the swap and the link check are ours, after the build
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        with parallel_pages():  # both page loops on every usable core, same site
+        # Both page loops on every usable core, one Markdown instance per process: same site.
+        with parallel_pages(), reused_markdown():
             build(config)
     except (MkDocsException, SystemExit) as exc:
         return mkdocs_log.translate(str(exc)) or "MkDocs brak de bouw af.", None, ""

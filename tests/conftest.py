@@ -159,6 +159,22 @@ def site() -> Path:
     return shipped_site()
 
 
+@pytest.fixture(scope="session")
+def shipped_copies(tmp_path_factory) -> Path:
+    """A small benchmark project (bench/corpus_shipped.py): 30 copies of the shipped
+    interventions, so many entry pages share a folder, and the shipped dossiers."""
+    root = tmp_path_factory.mktemp("copies") / "project"
+    subprocess.run([sys.executable, str(REPO / "bench" / "corpus_shipped.py"), str(root),
+                    "--n", "30"], check=True, capture_output=True)
+    return root
+
+
+def files_below(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` by its '/'-separated relative path, in path order."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 def require_npm_file(path: Path) -> None:
     """For a test that needs a file from an npm package (node_modules/…): skip, saying why,
     when Node.js is not installed (a user without it can still run the suite); fail when

@@ -4,30 +4,14 @@ between pages for which it cannot differ."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from types import SimpleNamespace
 
 import pytest
-from conftest import REPO, TODAY, run_cli
+from conftest import REPO, TODAY, files_below, run_cli
 from mkdocs.utils import get_relative_url
 
 from generator.template_cache import CACHE_VARIABLE, navigation_key
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """Copies of the shipped interventions: many entry pages in one folder."""
-    root = tmp_path_factory.mktemp("corpus") / "project"
-    subprocess.run([sys.executable, str(REPO / "bench" / "corpus_shipped.py"), str(root),
-                    "--n", "30"], check=True, capture_output=True)
-    return root
-
-
-def files_below(folder) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def built(root, out, cache: bool, *command: str) -> dict[str, bytes]:
@@ -41,8 +25,8 @@ def built(root, out, cache: bool, *command: str) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("which", ["shipped", "corpus"])
-def test_the_site_is_the_same_with_and_without_the_caches(which, corpus, tmp_path):
-    root = REPO if which == "shipped" else corpus
+def test_the_site_is_the_same_with_and_without_the_caches(which, shipped_copies, tmp_path):
+    root = REPO if which == "shipped" else shipped_copies
     cached, plain = built(root, tmp_path / "on", True), built(root, tmp_path / "off", False)
     assert sum(name.endswith(".html") for name in plain) > 50
     assert list(cached) == list(plain)
