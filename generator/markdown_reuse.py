@@ -57,8 +57,11 @@ class _ReusingMarkdown:
 @contextmanager
 def reused_markdown() -> Iterator[None]:
     """Within this block, MkDocs' pages share one Markdown instance per configuration."""
-    pages = sys.modules.get("mkdocs.structure.pages")
-    if (pages is None or getattr(pages, "markdown", None) is not markdown
+    from mkdocs.structure.pages import Page
+
+    # The runtime's own module: under ProperDocs `mkdocs.*` names properdocs' modules.
+    pages = sys.modules[Page.__module__]
+    if (getattr(pages, "markdown", None) is not markdown
             or os.environ.get(REUSE_VARIABLE, "").strip() == "0"):
         yield
         return

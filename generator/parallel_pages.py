@@ -44,8 +44,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.structure.files import Files
-
 from generator.page_transfer import PageResult, collectors, dump, load_all, portable, shared_objects
 
 JOBS_VARIABLE = "WATWERKT_JOBS"
@@ -71,6 +69,7 @@ def job_count() -> int:
 def parallel_pages(jobs: int | None = None) -> Iterator[None]:
     """Within this block, the runtime's `build()` runs its page loops on `jobs` processes."""
     from mkdocs.commands.build import build
+    from mkdocs.structure.files import Files
 
     jobs = job_count() if jobs is None else jobs
     # A fork copies one thread only: a lock another thread holds would stay locked in the
@@ -83,7 +82,7 @@ def parallel_pages(jobs: int | None = None) -> Iterator[None]:
     phases = [_Phase(originals[0], jobs, populate=True), _Phase(originals[1], jobs)]
     module._populate_page, module._build_page = phases
     copy_static_files = Files.copy_static_files
-    Files.copy_static_files = _copy_beside(copy_static_files)
+    Files.copy_static_files = _copy_beside(copy_static_files, Files)
     try:
         yield
     finally:
@@ -97,7 +96,7 @@ def parallel_pages(jobs: int | None = None) -> Iterator[None]:
 MIN_STATIC_BESIDE = 500
 
 
-def _copy_beside(copy_static_files: Callable) -> Callable:
+def _copy_beside(copy_static_files: Callable, Files: type) -> Callable:  # noqa: N803
     """Files.copy_static_files with every other file copied by a forked child meanwhile.
     Copying is system time: creating thousands of files and folders (the citation files of
     every entry, the data and feeds) took up to a second on one core. A child that fails
