@@ -37,7 +37,6 @@ import shutil
 import signal
 import sys
 import tempfile
-import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.page_transfer import PageResult, collectors, dump, load_all, portable, shared_objects
+from generator.two_cores import fork_is_safe
 
 JOBS_VARIABLE = "WATWERKT_JOBS"
 MAX_JOBS = 4  # the page loops stop gaining well before this; memory grows with every child
@@ -73,8 +73,9 @@ def parallel_pages(jobs: int | None = None) -> Iterator[None]:
 
     jobs = job_count() if jobs is None else jobs
     # A fork copies one thread only: a lock another thread holds would stay locked in the
-    # child. `watwerkt build` has no other threads; a program that has them builds in order.
-    if jobs <= 1 or not hasattr(os, "fork") or threading.active_count() > 1:
+    # child. `watwerkt build` has no other threads; a program that has them builds in order,
+    # and so does macOS, whose system libraries do not survive a fork (two_cores.fork_is_safe).
+    if jobs <= 1 or not fork_is_safe():
         yield
         return
     module = sys.modules[build.__module__]
@@ -104,7 +105,7 @@ def _copy_beside(copy_static_files: Callable, Files: type) -> Callable:  # noqa:
 
     def copy_on_two_cores(self, dirty: bool = False, **kwargs) -> None:
         files = list(self)
-        if len(files) < MIN_STATIC_BESIDE or threading.active_count() > 1:
+        if len(files) < MIN_STATIC_BESIDE or not fork_is_safe():
             return copy_static_files(self, dirty, **kwargs)
         sys.stdout.flush()
         sys.stderr.flush()

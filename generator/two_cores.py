@@ -27,10 +27,19 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
+PLATFORM = sys.platform  # tests pretend to be on another system here
+
+
+def fork_is_safe() -> bool:
+    """Whether this process may fork a copy that goes on computing: on Linux, with no other
+    thread (see above). The one rule for every fork of the build (generator/parallel_pages.py
+    too)."""
+    return PLATFORM.startswith("linux") and threading.active_count() == 1
+
+
 def can_fork() -> bool:
     """Whether a forked copy is safe here and can run on a core of its own."""
-    return (sys.platform.startswith("linux") and threading.active_count() == 1
-            and len(os.sched_getaffinity(0)) >= 2)
+    return fork_is_safe() and len(os.sched_getaffinity(0)) >= 2
 
 
 def run_beside(here: Callable[[], Here], there: Callable[[], There],

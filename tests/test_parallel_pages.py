@@ -161,6 +161,22 @@ def test_a_process_with_other_threads_builds_in_order(corpus, tmp_path, monkeypa
         other.join()
 
 
+def test_macos_builds_in_order(corpus, tmp_path, monkeypatch):
+    # macOS has fork, but its system libraries do not survive one (generator/two_cores.py).
+    from conftest import BUILD_DATE
+
+    from generator import two_cores
+    from generator.mkdocs_run import build_site
+
+    def no_fork() -> int:
+        raise AssertionError("a build on macOS must not fork")
+
+    monkeypatch.setattr(two_cores, "PLATFORM", "darwin")
+    monkeypatch.setattr(os, "fork", no_fork)
+    monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, JOBS)
+    assert build_site(corpus, tmp_path / "site", BUILD_DATE).ok
+
+
 def test_job_count_follows_watwerkt_jobs_else_the_usable_cores(monkeypatch):
     monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, "6")
     assert parallel_pages.job_count() == 6
