@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import REPO, TODAY, files_below, run_cli
-from mkdocs.utils import get_relative_url
 
+from generator import runtime
 from generator.template_cache import CACHE_VARIABLE, navigation_key
 
 
@@ -53,6 +53,9 @@ def navigation(*pages):
 
 
 def url(context, target: str) -> str:
+    runtime.activate()  # under ProperDocs, `mkdocs` names its modules from here on
+    from mkdocs.utils import get_relative_url
+
     return get_relative_url(target, context["page"].url)
 
 
