@@ -23,6 +23,7 @@ from generator.parallel_pages import parallel_pages
 from generator.pipeline import check_project
 from generator.publish import AtomicOutput, WarningCounter
 from generator.report import format_text
+from generator.two_cores import release_garbage
 
 
 @dataclass
@@ -85,6 +86,7 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
                                                overrides)
         if failure:
             return BuildOutcome(False, report, failure)
+        release_garbage()  # the link check forks a copy: the renderer's objects go first
         for broken in check_links(output.temp, site_url, root, pages_dir):
             _plugin_log().warning(broken.message())
         if strict and warnings.count:

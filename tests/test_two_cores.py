@@ -98,3 +98,29 @@ def test_halves_come_back_in_the_order_of_the_items(fork, count):
     assert all(pid == parent for _, pid in results[0::2])
     if fork and count >= 2:
         assert all(pid != parent for _, pid in results[1::2])
+
+
+def test_a_large_process_frees_its_garbage_cycles_before_forking(monkeypatch):
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    def garbage_cycle():
+        first, second = Node(), Node()
+        first.other, second.other = second, first
+        return weakref.ref(first)
+
+    gc.disable()  # only release_garbage may collect here
+    try:
+        monkeypatch.setattr(two_cores, "LARGE_PROCESS_MB", 10**9)  # small: left as it is
+        left = garbage_cycle()
+        two_cores.release_garbage()
+        assert left() is not None
+        monkeypatch.setattr(two_cores, "LARGE_PROCESS_MB", 0)  # large: collected
+        two_cores.release_garbage()
+        assert left() is None
+    finally:
+        gc.enable()
+    assert two_cores.resident_mb() > 10
