@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.page_transfer import PageResult, collectors, dump, load_all, portable, shared_objects
-from generator.two_cores import fork_is_safe
+from generator.two_cores import fork_is_safe, run_beside
 
 JOBS_VARIABLE = "WATWERKT_JOBS"
 MAX_JOBS = 4  # the page loops stop gaining well before this; memory grows with every child
@@ -98,32 +98,17 @@ MIN_STATIC_BESIDE = 500
 
 
 def _copy_beside(copy_static_files: Callable, Files: type) -> Callable:  # noqa: N803
-    """Files.copy_static_files with every other file copied by a forked child meanwhile.
-    Copying is system time: creating thousands of files and folders (the citation files of
-    every entry, the data and feeds) took up to a second on one core. A child that fails
-    leaves its files to this process, which copies them again after it."""
+    """Files.copy_static_files with every other file copied by a forked copy meanwhile
+    (two_cores.run_beside). Copying is system time: creating thousands of files and folders
+    (the citation files of every entry, the data and feeds) took up to a second on one core.
+    A copy that fails leaves its files to this process, which copies them again after it."""
 
     def copy_on_two_cores(self, dirty: bool = False, **kwargs) -> None:
         files = list(self)
-        if len(files) < MIN_STATIC_BESIDE or not fork_is_safe():
+        if len(files) < MIN_STATIC_BESIDE:
             return copy_static_files(self, dirty, **kwargs)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        theirs = Files(files[1::2])
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                copy_static_files(theirs, dirty, **kwargs)
-                code = 0
-            finally:
-                os._exit(code)  # never back into the parent's stack
-        try:
-            copy_static_files(Files(files[0::2]), dirty, **kwargs)
-        finally:
-            _, status = os.waitpid(pid, 0)
-        if status != 0:
-            copy_static_files(theirs, dirty, **kwargs)
+        run_beside(lambda: copy_static_files(Files(files[0::2]), dirty, **kwargs),
+                   lambda: copy_static_files(Files(files[1::2]), dirty, **kwargs))
 
     return copy_on_two_cores
 

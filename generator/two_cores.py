@@ -8,8 +8,9 @@ the work would have returned here, so the output does not change; only the waiti
 Only where it pays and is safe: Linux (fork starts no new interpreter; macOS has fork, but its
 system libraries do not survive it), two cores or more, and no other threads (a fork copies
 locks that another thread may hold; `watwerkt serve` runs threads). Work for the copy must not
-log, print or write files: the copy's logging would bypass this process's warning count. If
-the copy fails in any way, its work is done here, as it would have been without it.
+log or print: the copy's logging would bypass this process's warning count. If the copy fails
+in any way, its work is done here, as it would have been without it; so a file the copy writes
+must be one this process may write again (generator/parallel_pages.py copies static files).
 """
 
 from __future__ import annotations
