@@ -28,7 +28,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator.load import load_sources  # noqa: E402
+from generator.content.load import load_sources  # noqa: E402
 from generator.pipeline import check_project  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.render.common import DIRECTORY, Site  # noqa: E402

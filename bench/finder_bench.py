@@ -27,12 +27,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator.catalog import Catalog, build_catalog  # noqa: E402
-from generator.model import Criteria, Intervention, Owner, Recognition  # noqa: E402
+from generator.content.catalog import Catalog, build_catalog  # noqa: E402
+from generator.content.vocab import load_vocabularies  # noqa: E402
+from generator.core.model import Criteria, Intervention, Owner, Recognition  # noqa: E402
 from generator.render.common import Site  # noqa: E402
 from generator.render.finder import DATA_PATH, finder_script  # noqa: E402
 from generator.render.overviews import render_interventions_index  # noqa: E402
-from generator.vocab import load_vocabularies  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 GOAL_MS = 50.0
@@ -76,7 +76,7 @@ def synthetic_catalog(n: int, seed: int = 1) -> Catalog:
 
 def build_page(out: Path, catalog: Catalog) -> None:
     """The shipped site with the synthetic list spliced into /interventies/."""
-    from generator.mkdocs_run import build_site
+    from generator.renderers.mkdocs.run import build_site
 
     outcome = build_site(REPO, out, TODAY)
     if not outcome.ok:

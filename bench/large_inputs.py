@@ -29,7 +29,7 @@ ALL = {**CASES, **BENCH_ONLY}
 
 def run_case(name: str) -> dict:
     """Run one case in this process and describe the outcome."""
-    from generator.sanitize import sanitize_html
+    from generator.postprocess.sanitize import sanitize_html
     from tests.reliability.documents import run_pipeline, to_html
 
     files = ALL[name]()

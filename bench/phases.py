@@ -24,23 +24,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # (module, attribute path, label): what each phase is, in the order of a build.
 PHASES = (
-    ("generator.mkdocs_run", "check_project", "onze controle (check)"),
-    ("generator.mkdocs_plugin", "render_site", "onze renderers (Markdown maken)"),
-    ("generator.html_blocks", "HtmlBlocks.take_out", "onze HTML-blokken eruit (voor Markdown)"),
-    ("generator.html_blocks", "HtmlBlocks.put_back", "onze HTML-blokken terug (na Markdown)"),
-    ("generator.html_blocks", "HtmlBlocks.put_back_late",
+    ("generator.renderers.mkdocs.run", "check_project", "onze controle (check)"),
+    ("generator.renderers.mkdocs.plugin", "render_site", "onze renderers (Markdown maken)"),
+    ("generator.postprocess.html_blocks", "HtmlBlocks.take_out",
+     "onze HTML-blokken eruit (voor Markdown)"),
+    ("generator.postprocess.html_blocks", "HtmlBlocks.put_back",
+     "onze HTML-blokken terug (na Markdown)"),
+    ("generator.postprocess.html_blocks", "HtmlBlocks.put_back_late",
      "onze lijsten terug (na de zoekindex)"),
     ("mkdocs.structure.pages", "Page.read_source", "MkDocs: pagina lezen en YAML-kop"),
     ("mkdocs.structure.pages", "Page.render", "Python-Markdown: Markdown naar HTML"),
-    ("generator.page_guard", "sanitize_html", "onze sanitizer (entry-pagina's)"),
+    ("generator.postprocess.page_guard", "sanitize_html", "onze sanitizer (entry-pagina's)"),
     ("material.plugins.search.plugin", "SearchPlugin.on_page_context",
      "Material: zoekindex per pagina"),
-    ("generator.mkdocs_plugin", "page_entries", "onze zoekindex per pagina"),
+    ("generator.renderers.mkdocs.plugin", "page_entries", "onze zoekindex per pagina"),
     ("material.plugins.search.plugin", "SearchPlugin.on_post_build",
      "Material: zoekindex schrijven (nu de kleine)"),
-    ("generator.mkdocs_plugin", "write_full", "onze volledige zoekindex schrijven"),
+    ("generator.renderers.mkdocs.plugin", "write_full", "onze volledige zoekindex schrijven"),
     ("mkdocs.commands.build", "_build_page", "MkDocs+Material: pagina-sjabloon (incl. zoekindex)"),
-    ("generator.mkdocs_run", "check_links", "onze linkcontrole na de bouw"),
+    ("generator.renderers.mkdocs.run", "check_links", "onze linkcontrole na de bouw"),
 )
 
 
@@ -84,7 +86,7 @@ def measure(corpus: Path, today: str) -> dict[str, float]:
         code = main(["build", "--root", str(corpus), "--today", today, "--out",
                      str(Path(folder) / "site")])
     totals["totaal (hele proces na het importeren)"] = time.process_time() - started
-    # Work done beside this process (generator/two_cores.py, forked page loops) is not in the
+    # Work done beside this process (generator/speed/two_cores.py, forked page loops) is not in the
     # phases above, which count this process only.
     totals["in afgesplitste processen (naast de fasen hierboven)"] = _children_cpu() - children
     totals["wandkloktijd (na het importeren)"] = time.perf_counter() - wall

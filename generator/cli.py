@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator.dates import BuildDateError, resolve_build_date
+from generator.core.dates import BuildDateError, resolve_build_date
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

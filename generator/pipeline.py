@@ -7,13 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.body_links import check_body_links
-from generator.body_pool import check_bodies_in_parallel
-from generator.catalog import Catalog, build_catalog
-from generator.issues import Issue, has_errors
-from generator.load import load_sources
-from generator.validate import validate_all
-from generator.vocab import load_vocabularies
+from generator.check.body_links import check_body_links
+from generator.check.validate import validate_all
+from generator.content.catalog import Catalog, build_catalog
+from generator.content.load import load_sources
+from generator.content.vocab import load_vocabularies
+from generator.core.issues import Issue, has_errors
+from generator.speed.body_pool import check_bodies_in_parallel
 
 
 @dataclass

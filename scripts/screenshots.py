@@ -1,6 +1,7 @@
 """Screenshots of built pages at desktop and phone width, for looking at what we build.
 
-    python scripts/screenshots.py site /tmp/shots index.html interventies/buurtbemiddeling/index.html
+    python scripts/screenshots.py site /tmp/shots index.html
+    interventies/buurtbemiddeling/index.html
 
 Serves the folder on localhost, opens each page in Debian's chromium (headless, no background
 networking) and writes <name>-desktop.png, <name>-phone.png (390 px) and <name>-small.png

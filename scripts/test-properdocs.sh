@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test suite on the second runtime: ProperDocs (the continuation of MkDocs 1.x) with the
-# `mkdocs` package uninstalled, as a MkDocs 2 release would force (generator/runtime.py).
+# `mkdocs` package uninstalled, as a MkDocs 2 release would force (generator/renderers/mkdocs/runtime.py).
 # It uses its own venv (default .venv-properdocs, or $PROPERDOCS_VENV) so that the MkDocs venv
 # stays as it is; chromium and node_modules come from scripts/test.sh, run before this.
 # Arguments go to pytest (CI passes -q).

@@ -15,4 +15,4 @@ fi
   "zensical==${ZENSICAL_VERSION:-0.0.73}"
 WATWERKT_PYTHON=${WATWERKT_PYTHON:-.venv/bin/python}
 [ -x "$WATWERKT_PYTHON" ] || WATWERKT_PYTHON=python3
-"$WATWERKT_PYTHON" -m generator.zensical_experiment --zensical-python "$VENV/bin/python" "$@"
+"$WATWERKT_PYTHON" -m generator.renderers.zensical_experiment --zensical-python "$VENV/bin/python" "$@"

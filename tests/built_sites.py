@@ -42,7 +42,7 @@ def make_site_project(root: Path, files: dict[str, str]) -> Path:
 
 
 def build(root: Path, out: Path, **overrides) -> Path:
-    from generator.mkdocs_run import build_site
+    from generator.renderers.mkdocs.run import build_site
 
     outcome = build_site(root, out, BUILD_DATE, **overrides)
     assert outcome.ok, f"{outcome.failure}\n{outcome.report}"

@@ -21,7 +21,7 @@ TODAY = BUILD_DATE.isoformat()
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked single_thread first: the code under test forks only while this is the
-    process's one thread (generator/two_cores.py), and the browser tests' session-wide web
+    process's one thread (generator/speed/two_cores.py), and the browser tests' session-wide web
     server is a thread that lives until the session ends."""
     items.sort(key=lambda item: item.get_closest_marker("single_thread") is None)
 

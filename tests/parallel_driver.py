@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.cli import main  # noqa: E402
-from generator.mkdocs_plugin import WatWerktPlugin, log  # noqa: E402
+from generator.renderers.mkdocs.plugin import WatWerktPlugin, log  # noqa: E402
 
 PARENT = os.getpid()
 forks: list[int] = []
@@ -121,7 +121,7 @@ def fail_static_copies_in_children() -> None:
 def run(scenario: dict) -> int:
     count_forks()
     if "static_beside" in scenario:
-        from generator import parallel_pages
+        from generator.speed import parallel_pages
 
         parallel_pages.MIN_STATIC_BESIDE = scenario["static_beside"]
     if scenario.get("static_fails"):

@@ -9,7 +9,7 @@ import re
 import pytest
 from conftest import BUILD_DATE
 
-from generator.body_links import _repository_form
+from generator.check.body_links import _repository_form
 from generator.pipeline import check_project
 from tests.reliability.documents import (
     body,

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from generator.body import _MD, check_body
+from generator.check.body import _MD, check_body
 
 PIECES = ["[a](https://x.nl)", "[b][ref]", "[ref]: javascript:alert(1)\n", "![i](data:x)",
           "<javascript:x>", "<mailto:a@b.nl>", "`[c](x)`", "[d](<java script:x>)", "\\[e](y)",
@@ -48,7 +48,7 @@ def test_a_javascript_link_deep_in_a_list_is_still_reported() -> None:
 
 
 def test_an_unchanged_body_is_tokenized_once_and_a_changed_one_again(monkeypatch) -> None:
-    import generator.body as body_module
+    import generator.check.body as body_module
 
     calls = []
     real = body_module._check_body

@@ -1,4 +1,4 @@
-"""The body check on both cores (generator/body_pool.py) reports exactly what the check on one
+"""The body check on both cores (generator/speed/body_pool.py) reports exactly what the check on one
 core reports, and the second process really does half of the work."""
 
 from __future__ import annotations
@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, INTERVENTION, make_project, replace_once
 
-from generator import body, body_pool, two_cores
+from generator.check import body
+from generator.check.report import format_text
 from generator.pipeline import check_project
-from generator.report import format_text
+from generator.speed import body_pool, two_cores
 
 pytestmark = pytest.mark.single_thread  # see tests/conftest.py
 

@@ -1,5 +1,5 @@
 """One count per thing: every page of the built site that counts interventions says the same
-number of active ones, and names the withdrawn ones it also lists (generator.catalog's
+number of active ones, and names the withdrawn ones it also lists (generator.content.catalog's
 count_interventions is the only place that counts). Numbers come from the catalog."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import html
 import re
 from pathlib import Path
 
-from generator.catalog import EXPIRED, NOT_ASSESSED
+from generator.content.catalog import EXPIRED, NOT_ASSESSED
 
 COUNT = re.compile(r"(\d+) interventies?(?: \(en (\d+) ingetrokken\))?")
 

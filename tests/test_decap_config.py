@@ -10,7 +10,9 @@ import yaml
 from built_sites import shipped_site
 from conftest import BUILD_DATE, REPO, require_npm_file
 
-from generator.load import KIND_FOLDERS
+from generator.content.load import KIND_FOLDERS
+from generator.content.vocab import load_vocabularies
+from generator.core.schema import FIELDS, REQUIRED_SECTIONS
 from generator.render import admin
 from generator.render.admin import (
     decap_config,
@@ -20,8 +22,6 @@ from generator.render.admin import (
     required_together,
 )
 from generator.render.common import DIRECTORY, FILE, Site
-from generator.schema import FIELDS, REQUIRED_SECTIONS
-from generator.vocab import load_vocabularies
 
 VOCAB, _ = load_vocabularies(REPO)
 CONTENT_FORMAT = REPO.parent / "shared" / "content-format.md"
@@ -244,8 +244,8 @@ def _set(data: dict, path: str, value: object) -> dict:
 
 def check_accepts(kind: str, path: str, value: object) -> bool:
     """The real check, as strict as the pull request: no error and no warning at the key."""
-    from generator.load import parse_source
-    from generator.validate import validate_source
+    from generator.check.validate import validate_source
+    from generator.content.load import parse_source
     from tests.reliability.documents import body, document
 
     data = _set(_base(kind), path, value)
@@ -267,7 +267,8 @@ def _days(*offsets: int) -> list[str]:
 
 def boundary_values(spec, path: str) -> list[object]:
     """Values just inside and just outside every limit the check has for this kind."""
-    from generator.schema import (
+    from generator.check.validate_fields import MAX_LIST, MAX_TEXT
+    from generator.core.schema import (
         BOOL,
         COUNT,
         DATE,
@@ -280,7 +281,6 @@ def boundary_values(spec, path: str) -> list[object]:
         VOCAB_LIST,
         YEAR,
     )
-    from generator.validate_fields import MAX_LIST, MAX_TEXT
     kind = spec.kind
     if kind in (TEXT, SUMMARY):
         limit = SUMMARY_MAX if kind == SUMMARY else MAX_TEXT
@@ -314,7 +314,7 @@ def boundary_values(spec, path: str) -> list[object]:
 
 
 def _constrained(fields, prefix: str = ""):
-    from generator.schema import OBJECT, OBJECT_LIST
+    from generator.core.schema import OBJECT, OBJECT_LIST
     for spec in fields:
         path = prefix + spec.name
         if spec.kind == OBJECT:

@@ -20,7 +20,7 @@ from citeproc import formatter as csl_formatter
 from citeproc.source.json import CiteProcJSON
 from conftest import BUILD_DATE
 
-from generator.model import Intervention
+from generator.core.model import Intervention
 
 EXTRA_LEVELS = ("niet-beoordeeld", "verlopen")
 
@@ -88,7 +88,7 @@ class _Map(HTMLParser):
             self._row = None
 
     def handle_data(self, data: str) -> None:
-        # Theme and level names carry soft hyphens for phones (generator/hyphenate.py).
+        # Theme and level names carry soft hyphens for phones (generator/render/hyphenate.py).
         if self._cell is not None and not self._cell["hidden"]:
             self._cell["text"] += data.replace("\u00ad", "")
 

@@ -13,7 +13,7 @@ import pytest
 from markupsafe import escape
 
 from generator.cli import main
-from generator.export_offline import (
+from generator.export.offline import (
     default_zip_path,
     folder_name,
     offline_overrides,

@@ -1,4 +1,5 @@
-"""The last HTML pass (generator/finish_html.py, generator/hyphenate.py): soft hyphens in the
+"""The last HTML pass (generator/postprocess/finish_html.py, generator/render/hyphenate.py): soft
+hyphens in the
 long words a reader sees, nowhere else; named permalinks; and a search index without them."""
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.finish_html import finish_page, name_permalinks
-from generator.hyphenate import (
+from generator.postprocess.finish_html import finish_page, name_permalinks
+from generator.render.hyphenate import (
     _TAG,
     HEADING_MIN_WORD,
     MARKER,

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, DOSSIER, INTERVENTION, REPO, make_project, replace_once
 
-from generator import body
-from generator.load import MAX_FILE_BYTES, load_source, parse_source
+from generator.check import body
+from generator.check.validate import validate_all
+from generator.content.load import MAX_FILE_BYTES, load_source, parse_source
+from generator.content.vocab import load_vocabularies
 from generator.pipeline import check_project
-from generator.validate import validate_all
-from generator.vocab import load_vocabularies
 
 
 def codes_at(issues, path: str) -> list[tuple[str, str, int | None]]:

@@ -13,7 +13,7 @@ import pytest
 from built_sites import build, make_site_project
 from conftest import DOSSIER, INTERVENTION, replace_once
 
-from generator.history import last_change, load_history, parse_log
+from generator.content.history import last_change, load_history, parse_log
 from generator.render.common import Site
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -8,7 +8,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.html_blocks import HtmlBlocks
+from generator.postprocess.html_blocks import HtmlBlocks
 from generator.render.common import Site, html_block
 
 MARKER = "wwtestmarker0123"

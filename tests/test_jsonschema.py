@@ -12,10 +12,10 @@ import pytest
 from built_sites import shipped_site
 from conftest import REPO, run_cli
 
-from generator.jsonschema import SCHEMA_FILES, json_schema, schema_files
-from generator.load import load_sources
-from generator.vocab import load_vocabularies
-from generator.yamlsafe import is_date
+from generator.content.load import load_sources
+from generator.content.vocab import load_vocabularies
+from generator.content.yamlsafe import is_date
+from generator.editors.jsonschema import SCHEMA_FILES, json_schema, schema_files
 
 VOCAB, _ = load_vocabularies(REPO)
 SOURCES, _ = load_sources(REPO)

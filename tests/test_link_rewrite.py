@@ -1,5 +1,5 @@
 """Markdown links written as web addresses to live pages: the check accepts them and the rendered
-page gets the .md form, at the exact place of the URL (generator/link_rewrite.py)."""
+page gets the .md form, at the exact place of the URL (generator/check/link_rewrite.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from conftest import BUILD_DATE
 
-from generator.link_rewrite import DestinationFinder, LinkRewrite, normalize_links
+from generator.check.link_rewrite import DestinationFinder, LinkRewrite, normalize_links
 from generator.pipeline import check_project
 from generator.render.common import Site
 from generator.render.entries import render_intervention
@@ -102,7 +102,7 @@ def test_an_address_link_builds_strict_and_works_online_and_offline(tmp_path, ca
     assert href == "../armoedeteam/"
     assert (page.parent / href / "index.html").resolve().is_file()
 
-    from generator.mkdocs_run import build_site
+    from generator.renderers.mkdocs.run import build_site
 
     offline = build_site(root, root / "offline", BUILD_DATE, strict=True,
                          use_directory_urls=False)

@@ -1,4 +1,4 @@
-"""One Python-Markdown instance per build (generator/markdown_reuse.py): what one page defines
+"""One Python-Markdown instance per build (generator/speed/markdown_reuse.py): what one page defines
 (abbreviations, reference links, footnotes, heading ids) never reaches the next page, and the
 site is the same to the byte as with an instance per page."""
 
@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import REPO, TODAY, files_below, run_cli
 
-from generator import runtime
-from generator.markdown_reuse import REUSE_VARIABLE, reused_markdown
+from generator.renderers.mkdocs import runtime
+from generator.speed.markdown_reuse import REUSE_VARIABLE, reused_markdown
 
 # Each page defines what the next one only uses: an abbreviation, a reference link, a footnote,
 # a heading id that toc would make unique within one document.

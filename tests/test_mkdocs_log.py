@@ -1,4 +1,5 @@
-"""MkDocs' log lines in Dutch (generator/mkdocs_log.py): a real strict build that fails, the
+"""MkDocs' log lines in Dutch (generator/renderers/mkdocs/log.py): a real strict build that fails,
+the
 loggers of both runtimes (mkdocs.*, properdocs.*), what is dropped, and Material's banner."""
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import site_project
 
-from generator import mkdocs_log
 from generator.cli import main
+from generator.renderers.mkdocs import log as mkdocs_log
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "site"

@@ -15,10 +15,10 @@ import yaml
 from built_sites import build, make_site_project
 from conftest import BUILD_DATE, DOSSIER, INTERVENTION, REPO, make_project, replace_once
 
+from generator.core.schema import FIELDS
 from generator.pipeline import check_project
 from generator.render.common import Site
 from generator.render.data import CSV_COLUMNS, FORMAT_VERSION, render_data_files
-from generator.schema import FIELDS
 
 SITE_URL = "https://watwerkt.example.org/"
 EXTRA = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]

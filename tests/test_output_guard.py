@@ -3,7 +3,7 @@ of an entry page is sanitized in place; the theme's part before it is not touche
 
 from __future__ import annotations
 
-from generator.output_guard import entry_outputs, guard_output
+from generator.postprocess.output_guard import entry_outputs, guard_output
 
 THEME = ('<html><body><article class="md-content__inner md-typeset">'
          '<a id="__skip" tabindex="-1"></a><a href="https://example.org/edit" '

@@ -1,4 +1,4 @@
-"""MkDocs' page loops on several processes (generator/parallel_pages.py): the site is the
+"""MkDocs' page loops on several processes (generator/speed/parallel_pages.py): the site is the
 sequential one byte for byte, the children's plugin state and log records arrive in page order,
 and a child that fails or dies fails the build as the sequential build would, with no site.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY
 
-from generator import parallel_pages
+from generator.speed import parallel_pages
 
 DRIVER = REPO / "tests" / "parallel_driver.py"
 JOBS = "3"  # more processes than this machine may have cores: three shares, two children
@@ -144,7 +144,7 @@ def test_a_killed_child_fails_the_build_and_leaves_no_site(event, corpus, tmp_pa
 def test_a_process_with_other_threads_builds_in_order(corpus, tmp_path, monkeypatch):
     from conftest import BUILD_DATE
 
-    from generator.mkdocs_run import build_site
+    from generator.renderers.mkdocs.run import build_site
 
     def no_fork() -> int:
         raise AssertionError("a build beside other threads must not fork")
@@ -162,11 +162,11 @@ def test_a_process_with_other_threads_builds_in_order(corpus, tmp_path, monkeypa
 
 
 def test_macos_builds_in_order(corpus, tmp_path, monkeypatch):
-    # macOS has fork, but its system libraries do not survive one (generator/two_cores.py).
+    # macOS has fork, but its system libraries do not survive one (generator/speed/two_cores.py).
     from conftest import BUILD_DATE
 
-    from generator import two_cores
-    from generator.mkdocs_run import build_site
+    from generator.renderers.mkdocs.run import build_site
+    from generator.speed import two_cores
 
     def no_fork() -> int:
         raise AssertionError("a build on macOS must not fork")
@@ -189,7 +189,7 @@ def test_job_count_follows_watwerkt_jobs_else_the_usable_cores(monkeypatch):
 def test_a_per_page_value_travels_once_when_its_call_set_it():
     from types import SimpleNamespace
 
-    from generator.page_transfer import DictState
+    from generator.speed.page_transfer import DictState
 
     plugin = SimpleNamespace(entries={})
     state = DictState(plugin, "entries")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from generator.mkdocs_plugin import WatWerktPlugin
+from generator.renderers.mkdocs.plugin import WatWerktPlugin
 
 
 def plugin(command: str) -> WatWerktPlugin:

@@ -16,12 +16,12 @@ from conftest import BUILD_DATE, INTERVENTION, REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.body import blank_code_spans, check_body
-from generator.issues import Issue, Severity
-from generator.load import parse_source
-from generator.validate import validate_all
-from generator.vocab import load_vocabularies
-from generator.yamlsafe import is_date, parse_yaml
+from generator.check.body import blank_code_spans, check_body
+from generator.check.validate import validate_all
+from generator.content.load import parse_source
+from generator.content.vocab import load_vocabularies
+from generator.content.yamlsafe import is_date, parse_yaml
+from generator.core.issues import Issue, Severity
 
 VOCAB, _ = load_vocabularies(REPO)
 SETTINGS = settings(deadline=None, max_examples=200,
@@ -203,7 +203,7 @@ def test_deep_nesting_does_not_crash_the_interpreter() -> None:
     # which would take pytest down with it, so they run in a child interpreter.
     script = textwrap.dedent(f"""
         import sys
-        from generator.load import parse_source
+        from generator.content.load import parse_source
         cases = {{{", ".join(f"{name!r}: {expr}" for name, expr in DEEP_CASES.items())}}}
         for name, frontmatter in cases.items():
             raw = ("---\\n" + frontmatter + "\\n---\\n## Doel\\n").encode()

@@ -14,8 +14,8 @@ import yaml
 from built_sites import make_site_project
 from conftest import DOSSIER, INTERVENTION, REPO, TODAY, run_cli
 
-from generator import runtime
-from generator.linkcheck import check_links
+from generator.output.linkcheck import check_links
+from generator.renderers.mkdocs import runtime
 
 HREF_RE = re.compile(r'\bhref="([^"]*)"')
 

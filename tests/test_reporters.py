@@ -7,9 +7,9 @@ import json
 
 from conftest import BUILD_DATE, INTERVENTION, make_project, replace_once, run_cli
 
-from generator.issues import Issue, Severity, error, notice, warning
+from generator.check.report import format_github, format_json, format_text, summary_line
+from generator.core.issues import Issue, Severity, error, notice, warning
 from generator.pipeline import check_project
-from generator.report import format_github, format_json, format_text, summary_line
 
 A = "interventions/buurtbemiddeling.md"
 B = "dossiers/eenzaamheid.md"

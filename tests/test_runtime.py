@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from generator import runtime
-from generator.publish import AtomicOutput, WarningCounter
+from generator.output.publish import AtomicOutput, WarningCounter
+from generator.renderers.mkdocs import runtime
 
 
 def test_the_runtime_is_one_that_is_installed_and_answers_mkdocs_imports():

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.sanitize import (
+from generator.postprocess.sanitize import (
     _COMMENT_RE,
     _Census,
     _census,

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, REPO, TODAY, line_of, make_project, replace_once, run_cli
 
-from generator.issues import Severity
-from generator.load import parse_source
+from generator.check.report import format_github, format_text
+from generator.content.load import parse_source
+from generator.content.vocab import load_vocabularies
+from generator.core.issues import Severity
+from generator.core.schema import FIELDS, OBJECT, OBJECT_LIST, REQUIRED_SECTIONS
+from generator.editors.scaffold import field_table, scaffold_text
 from generator.pipeline import check_project
-from generator.report import format_github, format_text
-from generator.scaffold import field_table, scaffold_text
-from generator.schema import FIELDS, OBJECT, OBJECT_LIST, REQUIRED_SECTIONS
-from generator.vocab import load_vocabularies
 
 VOCAB, _ = load_vocabularies(REPO)
 KINDS = {"intervention": "interventions", "dossier": "dossiers"}

@@ -40,7 +40,7 @@ def test_jump_links_and_history_line_are_not_indexed(site) -> None:
     assert not any("Bekijk de geschiedenis" in t for t in texts)
 
 
-# --- Our index builder (generator/search_index.py) against Material's own parser -----------
+# --- Our index builder (generator/postprocess/search_index.py) against Material's parser ---
 
 class FakePage:
     """What Material's SearchIndex reads of a MkDocs page."""
@@ -60,7 +60,7 @@ def material_docs(content: str, meta: dict | None = None) -> list[dict]:
 
 
 def our_docs(content: str, meta: dict | None = None) -> list[dict]:
-    from generator.search_index import PageInfo, page_docs, page_tags
+    from generator.postprocess.search_index import PageInfo, page_docs, page_tags
 
     meta = meta or {}
     search = meta.get("search") or {}
@@ -165,7 +165,7 @@ def fake_build(tmp_path, offline: bool):
 
 
 def test_material_writes_our_primary_index_and_we_the_full_one(tmp_path) -> None:
-    from generator.mkdocs_search import attach, write_full
+    from generator.renderers.mkdocs.search import attach, write_full
 
     config, files, material = fake_build(tmp_path, offline=True)
     docs = {"a.md": [{"location": "a/", "title": "A", "text": "<p>Over a</p>"},
@@ -189,7 +189,7 @@ def test_material_writes_our_primary_index_and_we_the_full_one(tmp_path) -> None
 
 
 def test_without_the_offline_plugin_no_script_twin(tmp_path) -> None:
-    from generator.mkdocs_search import attach, write_full
+    from generator.renderers.mkdocs.search import attach, write_full
 
     config, files, _ = fake_build(tmp_path, offline=False)
     write_full(attach(config, files, dict), config)
@@ -200,7 +200,7 @@ def test_without_the_offline_plugin_no_script_twin(tmp_path) -> None:
 def test_a_switched_off_search_plugin_is_left_alone() -> None:
     from types import SimpleNamespace as NS
 
-    from generator.mkdocs_search import attach
+    from generator.renderers.mkdocs.search import attach
 
     switched_off = ConfigView()
     switched_off.enabled = False

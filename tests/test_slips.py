@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, REPO, make_project
 
-from generator.issues import Severity
+from generator.core.issues import Severity
 from generator.pipeline import check_project
 
 _spec = importlib.util.spec_from_file_location("slip_score", REPO / "scripts" / "slip_score.py")

@@ -1,4 +1,5 @@
-"""Material's navigation and translations worked out once per build (generator/template_cache.py):
+"""Material's navigation and translations worked out once per build
+(generator/speed/template_cache.py):
 the site is the same to the byte as without the caches, and the navigation is shared only
 between pages for which it cannot differ."""
 
@@ -10,8 +11,8 @@ from types import SimpleNamespace
 import pytest
 from conftest import REPO, TODAY, files_below, run_cli
 
-from generator import runtime
-from generator.template_cache import CACHE_VARIABLE, navigation_key
+from generator.renderers.mkdocs import runtime
+from generator.speed.template_cache import CACHE_VARIABLE, navigation_key
 
 
 def built(root, out, cache: bool, *command: str) -> dict[str, bytes]:

@@ -1,4 +1,4 @@
-"""Work beside this process (generator/two_cores.py): the same values as doing it here, done
+"""Work beside this process (generator/speed/two_cores.py): the same values as doing it here, done
 in a forked copy where that is safe, and done here whenever the copy fails."""
 
 from __future__ import annotations
@@ -7,8 +7,10 @@ import os
 
 import pytest
 
-from generator import linkcheck, render, two_cores
+from generator import render
+from generator.output import linkcheck
 from generator.render.common import Site
+from generator.speed import two_cores
 
 pytestmark = pytest.mark.single_thread  # see tests/conftest.py
 

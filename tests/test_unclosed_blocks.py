@@ -1,4 +1,4 @@
-"""The unclosed-block check (generator/body_structure.py) jumps from tag line to tag line; it
+"""The unclosed-block check (generator/check/body_structure.py) jumps from tag line to tag line; it
 must find what reading every line in turn finds, at the same line and column."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.body import _MD
-from generator.body_structure import BLOCK_TAGS, _matching_end, unclosed_blocks, without_code
+from generator.check.body import _MD
+from generator.check.body_structure import BLOCK_TAGS, _matching_end, unclosed_blocks, without_code
 
 
 def _line_by_line(body: str, tokens) -> tuple[int, int] | None:

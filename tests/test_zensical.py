@@ -1,4 +1,5 @@
-"""The Zensical experiment (generator/zensical_experiment.py): the `watwerkt render` folder
+"""The Zensical experiment (generator/renderers/zensical_experiment.py): the `watwerkt render`
+folder
 built by Zensical, guarded and link-checked. Zensical is not a dependency of this project: the
 tests run where it can be imported, or where ZENSICAL_PYTHON names an interpreter that has it
 (scripts/zensical-experiment.sh installs one), and are skipped with the reason otherwise."""
@@ -15,7 +16,7 @@ from built_sites import make_site_project
 from conftest import BUILD_DATE, DOSSIER, INTERVENTION, REPO
 
 from generator.render.admin import mkdocs_settings
-from generator.zensical_experiment import inspect_output, prepare_project, run_zensical
+from generator.renderers.zensical_experiment import inspect_output, prepare_project, run_zensical
 
 
 def zensical_python() -> str | None:

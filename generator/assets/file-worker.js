@@ -8,7 +8,7 @@
  * What Material's search worker expects of such a stand-in: the page has a global named
  * `IFrameWorker` (the worker then loads its language files next to its own script, the first
  * <script src> of its document), and `importScripts` may return a promise, which the worker
- * awaits. Written for this project; only the offline export loads it (generator/export_offline.py).
+ * awaits. Written for this project; only the offline export loads it (generator/export/offline.py).
  */
 (function () {
   "use strict";

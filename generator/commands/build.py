@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.cli import EXIT_OK, add_common
-from generator.mkdocs_run import build_site, report_failure
+from generator.renderers.mkdocs.run import build_site, report_failure
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

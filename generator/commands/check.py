@@ -7,9 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from generator.check.report import format_github, format_json, format_markdown, format_text
 from generator.cli import EXIT_ERRORS, EXIT_OK, add_common
 from generator.pipeline import check_project
-from generator.report import format_github, format_json, format_markdown, format_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_USAGE, DutchParser, add_common
-from generator.export_offline import default_zip_path, export_offline
-from generator.mkdocs_run import report_failure
+from generator.export.offline import default_zip_path, export_offline
+from generator.renderers.mkdocs.run import report_failure
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

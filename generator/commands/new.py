@@ -7,11 +7,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from generator.check.validate_fields import PLACEHOLDER
 from generator.cli import EXIT_OK, EXIT_USAGE, add_common
-from generator.load import SLUG_RE, suggest_slug
-from generator.scaffold import scaffold_path, scaffold_text
-from generator.validate_fields import PLACEHOLDER
-from generator.vocab import load_vocabularies
+from generator.content.load import SLUG_RE, suggest_slug
+from generator.content.vocab import load_vocabularies
+from generator.editors.scaffold import scaffold_path, scaffold_text
 
 # Editors may say it in Dutch too.
 KINDS = {"intervention": "intervention", "interventie": "intervention", "dossier": "dossier"}

@@ -7,10 +7,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from generator.check.report import format_text
 from generator.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_common
-from generator.docs_folder import write_docs_folder
 from generator.pipeline import check_project
-from generator.report import format_text
+from generator.renderers.docs_folder import write_docs_folder
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,12 +7,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from generator.check.report import format_text
 from generator.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_common
-from generator.issues import has_errors
-from generator.jsonschema import schema_files
+from generator.content.vocab import load_vocabularies
+from generator.core.issues import has_errors
+from generator.editors.jsonschema import schema_files
 from generator.render.admin import mkdocs_settings
-from generator.report import format_text
-from generator.vocab import load_vocabularies
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

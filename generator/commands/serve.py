@@ -8,9 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from generator import runtime
 from generator.cli import EXIT_OK, EXIT_USAGE, add_common
-from generator.mkdocs_run import pin_build_date, quiet_mkdocs
+from generator.renderers.mkdocs import runtime
+from generator.renderers.mkdocs.run import pin_build_date, quiet_mkdocs
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 

@@ -7,7 +7,7 @@ body follows as Markdown. Any renderer that reads Markdown can publish the resul
 
 from __future__ import annotations
 
-from generator.catalog import Catalog
+from generator.content.catalog import Catalog
 from generator.render.admin import render_editor_files
 from generator.render.aliases import render_aliases
 from generator.render.beheer import render_beheer
@@ -21,7 +21,7 @@ from generator.render.finder import render_finder
 from generator.render.overviews import render_overviews
 from generator.render.print_views import render_print_views
 from generator.render.statement import render_statement
-from generator.two_cores import run_beside
+from generator.speed.two_cores import run_beside
 
 
 def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
@@ -43,7 +43,7 @@ RENDERERS += [render_evidence, render_citations]
 
 
 # Rendering the entry pages is nearly half of the renderers' time and needs nothing the others
-# make: on a large site a forked copy renders them meanwhile (generator/two_cores.py). The
+# make: on a large site a forked copy renders them meanwhile (generator/speed/two_cores.py). The
 # renderer that may log a warning (admin) stays here.
 BESIDE = {render_entries}
 MIN_ENTRIES_BESIDE = 100  # below this, starting the copy costs more than it saves

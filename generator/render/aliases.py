@@ -4,8 +4,8 @@ index and the navigation; `watwerkt check` has already made sure no alias claims
 
 from __future__ import annotations
 
-from generator.catalog import Catalog
-from generator.model import Entry
+from generator.content.catalog import Catalog
+from generator.core.model import Entry
 from generator.render.common import FILE, Site, relative_url, render_template
 from generator.render.data import entry_url
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
-from generator.dates import add_years, format_date_nl, months_between
-from generator.model import Dossier, Intervention
+from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
+from generator.core.dates import add_years, format_date_nl, months_between
+from generator.core.model import Dossier, Intervention
 from generator.render.common import (
     Site,
     badge,

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from pylatexenc.latexencode import unicode_to_latex
 
-from generator.catalog import Catalog
-from generator.model import Dossier, Entry, Intervention
+from generator.content.catalog import Catalog
+from generator.core.model import Dossier, Entry, Intervention
 from generator.render.common import Site, asset_url, relative_url, render_template
 from generator.render.data import absolute_url
 

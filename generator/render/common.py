@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 import jinja2
 import yaml
 
-from generator.audit import Audit
-from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
-from generator.dates import format_date_nl
-from generator.load import SITE_FOLDERS
-from generator.model import Intervention
+from generator.content.audit import Audit
+from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
+from generator.content.load import SITE_FOLDERS
+from generator.core.dates import format_date_nl
+from generator.core.model import Intervention
 
 DIRECTORY, FILE = "directory", "file"
 ENTRY_SOURCES = {f"{site}/": f"{content}/" for content, site in SITE_FOLDERS.items()}
@@ -61,12 +61,12 @@ class Site:
     site_name: str = "Wat Werkt"
     data_license: str | None = None  # extra.open_data_license in mkdocs.yml
     data_license_url: str | None = None  # extra.open_data_license_url
-    # Content path -> date of its last commit (generator/history.py); empty without git.
+    # Content path -> date of its last commit (generator/content/history.py); empty without git.
     history: dict[str, dt.date] = field(default_factory=dict, compare=False)
     # Set by the MkDocs plugin (a secret per build): our HTML blocks are then marked with it,
     # so the plugin can keep them away from Python-Markdown. See `html_block`.
     html_marker: str | None = None
-    # The last accessibility audit (generator/audit.py), for the accessibility statement.
+    # The last accessibility audit (generator/content/audit.py), for the accessibility statement.
     audit: Audit | None = field(default=None, compare=False)
 
 

@@ -15,11 +15,19 @@ import datetime as dt
 import io
 import json
 
-from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
-from generator.model import Dossier, Entry, Intervention
+from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
+from generator.content.vocab import VOCABULARY_NAMES
+from generator.core.model import Dossier, Entry, Intervention
+from generator.core.schema import (
+    FIELDS,
+    OBJECT,
+    OBJECT_LIST,
+    SLUG_LIST,
+    TEXT_LIST,
+    VOCAB_LIST,
+    Field,
+)
 from generator.render.common import DIRECTORY, Site, page_url
-from generator.schema import FIELDS, OBJECT, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST, Field
-from generator.vocab import VOCABULARY_NAMES
 
 FORMAT_VERSION = "1.0"
 VALID = "geldig"

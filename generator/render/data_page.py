@@ -10,23 +10,8 @@ import re
 
 from markupsafe import Markup, escape
 
-from generator.catalog import Catalog, count_interventions
-from generator.render.common import Site, asset_url, page_header, relative_url, render_template
-from generator.render.data import (
-    CSV_COLUMNS,
-    CSV_FILE,
-    FILES,
-    FORMAT_VERSION,
-    LIST_SEPARATOR,
-    RECOGNITION_STATUSES,
-    SCHEMAS,
-    render_data_files,
-)
-from generator.render.evidence import DATA_FILE as EVIDENCE_FILE
-from generator.render.evidence import SRC as EVIDENCE_SRC
-from generator.render.evidence import evidence_json
-from generator.render.feed import FEED_FILE
-from generator.schema import (
+from generator.content.catalog import Catalog, count_interventions
+from generator.core.schema import (
     BOOL,
     CHOICE,
     COUNT,
@@ -46,6 +31,21 @@ from generator.schema import (
     YEAR,
     Field,
 )
+from generator.render.common import Site, asset_url, page_header, relative_url, render_template
+from generator.render.data import (
+    CSV_COLUMNS,
+    CSV_FILE,
+    FILES,
+    FORMAT_VERSION,
+    LIST_SEPARATOR,
+    RECOGNITION_STATUSES,
+    SCHEMAS,
+    render_data_files,
+)
+from generator.render.evidence import DATA_FILE as EVIDENCE_FILE
+from generator.render.evidence import SRC as EVIDENCE_SRC
+from generator.render.evidence import evidence_json
+from generator.render.feed import FEED_FILE
 
 SRC = "data/index.md"
 KIND_TYPES_NL = {

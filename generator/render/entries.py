@@ -7,12 +7,12 @@ import unicodedata
 
 from markupsafe import Markup, escape
 
-from generator.body import normalize_heading
-from generator.catalog import Catalog
-from generator.dates import format_date_nl
-from generator.history import last_change
-from generator.link_rewrite import normalize_links
-from generator.model import Dossier, Intervention
+from generator.check.body import normalize_heading
+from generator.check.link_rewrite import normalize_links
+from generator.content.catalog import Catalog
+from generator.content.history import last_change
+from generator.core.dates import format_date_nl
+from generator.core.model import Dossier, Intervention
 from generator.render.citation import citation_html
 from generator.render.common import (
     Site,

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
-from generator.model import Intervention
+from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
+from generator.core.model import Intervention
 from generator.render.common import (
     Site,
     html_block,

@@ -16,8 +16,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from generator.catalog import Catalog, sort_title
-from generator.model import Dossier, Entry, Intervention
+from generator.content.catalog import Catalog, sort_title
+from generator.core.model import Dossier, Entry, Intervention
 from generator.render.common import Site
 from generator.render.data import absolute_url, entry_url
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 
-from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
-from generator.dates import format_date_nl
-from generator.hyphenate import hyphenate_text
-from generator.model import ACTIVE, WITHDRAWN, Intervention
+from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
+from generator.core.dates import format_date_nl
+from generator.core.model import ACTIVE, WITHDRAWN, Intervention
 from generator.render.common import (
     SPECIAL_LEVELS,
     Site,
@@ -25,6 +24,7 @@ from generator.render.common import (
     render_template,
 )
 from generator.render.entries import recognition_text
+from generator.render.hyphenate import hyphenate_text
 
 DATA_PATH = "interventies/finder-data.js"
 FINDER_SRC = "interventies/index.md"

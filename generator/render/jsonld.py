@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from generator.catalog import Catalog
-from generator.dates import format_date_nl
-from generator.model import Dossier, Intervention, Reference
+from generator.content.catalog import Catalog
+from generator.core.dates import format_date_nl
+from generator.core.model import Dossier, Intervention, Reference
 from generator.render.common import Site
 from generator.render.data import VALID, absolute_url, entry_url, recognition_status
 

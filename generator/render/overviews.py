@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog, count_interventions
-from generator.model import Dossier, Intervention
+from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog, count_interventions
+from generator.core.model import Dossier, Intervention
 from generator.render.common import (
     Site,
     asset_url,

@@ -7,8 +7,8 @@ index page, it gets no edit link: it has no source file of its own.
 
 from __future__ import annotations
 
-from generator.catalog import Catalog
-from generator.model import Dossier, Intervention
+from generator.content.catalog import Catalog
+from generator.core.model import Dossier, Intervention
 from generator.render.common import (
     Site,
     badge,

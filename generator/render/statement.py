@@ -1,10 +1,10 @@
 """/toegankelijkheid/: the accessibility statement (toegankelijkheidsverklaring), built from
-the audit results of the last measurement (generator/audit.py)."""
+the audit results of the last measurement (generator/content/audit.py)."""
 
 from __future__ import annotations
 
-from generator.audit import Audit
-from generator.catalog import Catalog
+from generator.content.audit import Audit
+from generator.content.catalog import Catalog
 from generator.render.common import Site, html_block, page_header, render_template
 
 STATEMENT_SRC = "toegankelijkheid/index.md"

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.issues import Severity
+from generator.core.issues import Severity
+from generator.core.schema import FIELDS
 from generator.pipeline import check_project
 from generator.render.admin import DECAP_DIST, MODE_ENV
-from generator.schema import FIELDS
 from tests.browser.conftest import REPO, TODAY, SiteServer, new_page
 from tests.conftest import require_npm_file
 

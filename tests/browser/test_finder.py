@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.catalog import EXPIRED, NOT_ASSESSED, Catalog
-from generator.model import Intervention
+from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
+from generator.core.model import Intervention
 from tests.browser.conftest import REPO, new_page
 
 pytestmark = pytest.mark.browser
@@ -312,7 +312,7 @@ def test_overview_pages_link_into_the_finder(page, site_server):
 @pytest.fixture(scope="module")
 def file_site(tmp_path_factory) -> Path:
     """The site as the offline export builds it: links ending in .html, opened from file://."""
-    from generator.mkdocs_run import build_site
+    from generator.renderers.mkdocs.run import build_site
 
     out = tmp_path_factory.mktemp("file-site") / "site"
     outcome = build_site(REPO, out, dt.date(2026, 11, 22), use_directory_urls=False)

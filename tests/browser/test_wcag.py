@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from generator.audit import AUDIT_FILE
+from generator.content.audit import AUDIT_FILE
 from tests.browser.conftest import REPO, new_page, search_titles
 from tests.browser.wcag_audit import CHECKS, audit_site, audited_paths
 from tests.browser.wcag_probes import CONTRAST, HEADINGS, skipped_levels

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.body import BodyReport
+from generator.check.body import BodyReport
 from generator.pipeline import check_project
 from tests.browser.conftest import SiteServer, search_titles
 from tests.reliability.documents import (
@@ -82,7 +82,7 @@ def unchecked_site(tmp_path_factory, caplog_module):
         write_files(root, {f"interventions/b-groep-{group // GROUP}.md": document(
             intervention(title=f"Groep {group // GROUP}"), body("intervention", payloads))})
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("generator.validate.check_body", lambda *args: BodyReport())
+        patch.setattr("generator.check.validate.check_body", lambda *args: BodyReport())
         patch.setattr("generator.pipeline.check_body_links", lambda *args: [])
         outcome = build(root, root / "site")
     assert outcome.ok, outcome.failure + outcome.report

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import yaml
 
-from generator.catalog import Catalog, build_catalog
-from generator.issues import Issue, Severity
-from generator.load import Source, parse_source
+from generator.check.validate import validate_all
+from generator.content.catalog import Catalog, build_catalog
+from generator.content.load import Source, parse_source
+from generator.content.vocab import Vocabularies, load_vocabularies
+from generator.core.issues import Issue, Severity
+from generator.core.schema import REQUIRED_SECTIONS
 from generator.render import render_site
 from generator.render.common import Site
-from generator.schema import REQUIRED_SECTIONS
-from generator.validate import validate_all
-from generator.vocab import Vocabularies, load_vocabularies
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 22)
@@ -155,6 +155,6 @@ def write_files(root: Path, files: dict[str, bytes]) -> None:
 
 def build(root: Path, out: Path, strict: bool = False, today: dt.date = TODAY):
     """`watwerkt build` in this process (so tests can patch a stage); returns the outcome."""
-    from generator.mkdocs_run import build_site
+    from generator.renderers.mkdocs.run import build_site
 
     return build_site(root, out, today, strict=strict)

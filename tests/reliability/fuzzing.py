@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.issues import Issue, Severity
-from generator.sanitize import sanitize_html
+from generator.core.issues import Issue, Severity
+from generator.postprocess.sanitize import sanitize_html
 from tests.reliability.documents import document, run_pipeline, to_html
 from tests.reliability.inert import dangers
 from tests.reliability.strategies import MARKDOWN_HTML, frontmatter, mutated, sections

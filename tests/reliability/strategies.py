@@ -1,4 +1,5 @@
-"""Hypothesis strategies derived from generator/schema.py: valid frontmatter for every field kind,
+"""Hypothesis strategies derived from generator/core/schema.py: valid frontmatter for every field
+kind,
 mutations of it (wrong types, missing and extra keys, odd Unicode, huge values), and random
 Markdown with HTML. Changing the schema changes what is generated; nothing is listed twice."""
 
@@ -9,9 +10,9 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from generator import schema
-from generator.schema import FIELDS, REQUIRED_SECTIONS, Field
-from generator.validate_fields import MAX_TEXT, PLACEHOLDER
+from generator.check.validate_fields import MAX_TEXT, PLACEHOLDER
+from generator.core import schema
+from generator.core.schema import FIELDS, REQUIRED_SECTIONS, Field
 from tests.reliability.documents import TODAY, document, vocabularies
 
 # Printable text without the control characters the loader rejects (they have their own test).

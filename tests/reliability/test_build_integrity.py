@@ -1,7 +1,8 @@
 """Deterministic and atomic builds: the same content and build date give a byte-identical site,
 and a failed build (content errors, or a --strict build with a warning, through `watwerkt build`
 and through plain `mkdocs build --strict`) leaves the previous site exactly as it was. On both
-runtimes (generator/runtime.py): the suite runs once with MkDocs and once with ProperDocs
+runtimes (generator/renderers/mkdocs/runtime.py): the suite runs once with MkDocs and once with
+ProperDocs
 (scripts/test-properdocs.sh), and `python -m` calls whichever is installed."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from built_sites import shipped_site
 from conftest import REPO, TODAY, run_cli
 
-from generator import runtime
+from generator.renderers.mkdocs import runtime
 from tests.reliability.documents import body, document, intervention
 
 EPOCH = "1795305600"  # 2026-11-22T00:00:00Z, the same build date for `mkdocs build`

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.load import MAX_FILE_BYTES, load_sources
-from generator.sanitize import sanitize_html
+from generator.content.load import MAX_FILE_BYTES, load_sources
+from generator.postprocess.sanitize import sanitize_html
 from tests.reliability.documents import body, document, intervention, run_pipeline, to_html
 from tests.reliability.large import CASES, PARAGRAPH
 

@@ -12,7 +12,7 @@ from built_sites import shipped_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.linkcheck import (
+from generator.output.linkcheck import (
     _ATTRIBUTE_RE,
     _SKIPPED_RE,
     _blank_skipped,

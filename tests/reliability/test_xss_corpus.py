@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from markupsafe import escape
 
-from generator.sanitize import sanitize_html
+from generator.postprocess.sanitize import sanitize_html
 from tests.reliability.documents import body, document, dossier, intervention, run_pipeline, to_html
 from tests.reliability.inert import MARKER, dangers
 from tests.reliability.payloads import BODY, TEXT, URL

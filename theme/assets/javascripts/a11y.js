@@ -183,7 +183,7 @@
     document.querySelectorAll(".md-typeset table").forEach(function (t) { observer.observe(t); });
   }
 
-  /* Soft hyphens (generator/finish_html.py) help the eye, not the clipboard: copy without. */
+  /* Soft hyphens (generator/postprocess/finish_html.py) help the eye, not the clipboard: copy without. */
   document.addEventListener("copy", function (event) {
     var text = String(window.getSelection());
     if (text.indexOf("\u00ad") < 0 || !event.clipboardData) return;

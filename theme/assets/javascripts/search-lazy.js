@@ -7,7 +7,7 @@
  * 1. holds the bundle's request for search/search_index.json until the reader shows intent
  *    (focus or tap on the search field or its header button, which Material's / s f shortcuts
  *    also give, or a ?q= share or ?h= highlight address). That file is now a small primary
- *    index: one document per page (generator/search_index.py).
+ *    index: one document per page (generator/postprocess/search_index.py).
  * 2. stands in for Material's search worker: a real worker answers from the primary index;
  *    once that one is ready, a second real worker reads the full index (every section):
  *    over http it fetches search/search_index_full.json itself (workers/ww-search-full.js),

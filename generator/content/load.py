@@ -1,0 +1,205 @@
+"""Stage 1: read content files into Sources. Never raises: every problem becomes an Issue.
+
+A Source keeps the frontmatter as plain values with a line and column for every key path, and
+the body with the file line it starts at, so later stages can point at the right line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
+from generator.core.issues import Issue, Severity, error, warning
+from generator.core.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST
+
+KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
+# Where each content folder's entries live on the site: interventions/x.md -> /interventies/x/.
+SITE_FOLDERS = {"interventions": "interventies", "dossiers": "dossiers"}
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_FILE_BYTES = 5 * 1024 * 1024
+LIST_KEYS = {kind: frozenset(spec.name for spec in fields
+                             if spec.kind in (VOCAB_LIST, TEXT_LIST, SLUG_LIST, OBJECT_LIST))
+             for kind, fields in FIELDS.items()}
+
+
+@dataclass
+class Source:
+    """One content file, split and parsed; `data` is None when the frontmatter is unusable."""
+
+    kind: str
+    slug: str
+    path: str  # relative to the root, '/'-separated
+    text: str = ""
+    data: dict | None = None
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # 1-based
+    body: str = ""
+    body_line: int = 1  # file line of the body's first line
+    frontmatter_end_line: int = 1  # file line of the closing '---'
+    load_errors: bool = False  # reading or parsing gave an error: never build an entry from it
+
+    def position(self, key: str | None) -> tuple[int | None, int | None]:
+        """The line and column of a key path, else of its nearest parent, else line 1."""
+        while key:
+            if key in self.positions:
+                return self.positions[key]
+            key = _parent_key(key)
+        return (1, 1)
+
+
+def _parent_key(key: str) -> str:
+    cut = max(key.rfind("."), key.rfind("["))
+    return key[:cut] if cut > 0 else ""
+
+
+def suggest_slug(name: str) -> str:
+    """What an invalid file name would be as a slug: 'Buurt Bemiddeling' -> 'buurt-bemiddeling'."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "naam"
+
+
+def load_sources(root: Path) -> tuple[list[Source], list[Issue]]:
+    """Read every interventions/*.md and dossiers/*.md below `root`, in path order."""
+    sources: list[Source] = []
+    issues: list[Issue] = []
+    for kind, folder in KIND_FOLDERS.items():
+        directory = root / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            relative = f"{folder}/{path.name}"
+            if path.name.startswith("."):
+                continue
+            if not path.is_file() or path.suffix.lower() != ".md":
+                issues.append(warning(
+                    relative, None, None, None, "not-markdown",
+                    f"'{relative}' wordt niet gepubliceerd: in de map {folder}/ horen alleen "
+                    ".md-bestanden. Verplaats of verwijder dit bestand."))
+                continue
+            source, source_issues = load_source(path, relative, kind)
+            issues.extend(source_issues)
+            if source is not None:
+                sources.append(source)
+    return sources, issues
+
+
+def load_source(path: Path, relative: str, kind: str) -> tuple[Source | None, list[Issue]]:
+    """Read one file from disk; unreadable or oversized files give an issue and an empty Source
+    (the file exists: references to it are not a second error)."""
+    unread = Source(kind=kind, slug=_slug_of(relative), path=relative, load_errors=True)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return unread, [error(relative, 1, 1, None, "file-too-large",
+                                  f"Het bestand is {size // 1024} kB groot; de grens is "
+                                  f"{MAX_FILE_BYTES // 1024 // 1024} MB. Splits de tekst of "
+                                  "verwijder ingeplakte afbeeldingen of bijlagen.")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return unread, [error(relative, None, None, None, "unreadable-file",
+                              f"Het bestand kan niet gelezen worden ({exc.strerror}).")]
+    return parse_source(raw, relative, kind)
+
+
+def parse_source(raw: bytes, relative: str, kind: str) -> tuple[Source | None, list[Issue]]:
+    """Split and parse the bytes of one content file. Never raises."""
+    slug = _slug_of(relative)
+    issues: list[Issue] = []
+    if not SLUG_RE.match(slug):
+        issues.append(error(
+            relative, None, None, None, "invalid-slug",
+            f"De bestandsnaam '{slug}' is geen geldige naam: gebruik alleen kleine letters a-z, "
+            f"cijfers en losse koppeltekens. Hernoem het bestand naar '{suggest_slug(slug)}.md'. "
+            "De naam wordt het webadres van de pagina."))
+    text, decode_issue = _decode(raw, relative)
+    if decode_issue:
+        return Source(kind=kind, slug=slug, path=relative, load_errors=True), \
+            issues + [decode_issue]
+    source = Source(kind=kind, slug=slug, path=relative, text=text)
+    issues.extend(_control_characters(text, relative))
+    issues.extend(_split_and_parse(source))
+    source.load_errors = any(issue.severity is Severity.ERROR for issue in issues)
+    return source, issues
+
+
+def _slug_of(relative: str) -> str:
+    name = relative.rsplit("/", 1)[-1]
+    return name[:-3] if name.lower().endswith(".md") else name
+
+
+def _decode(raw: bytes, relative: str) -> tuple[str, Issue | None]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = raw[exc.start:exc.start + 1].decode("cp1252", errors="replace")
+        return "", error(
+            relative, line, column, None, "not-utf8",
+            f"Het bestand is niet als UTF-8 opgeslagen: byte 0x{raw[exc.start]:02X} op regel "
+            f"{line} is waarschijnlijk de letter '{guess}' in een oudere codering (Latin-1 of "
+            "Windows-1252). Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' "
+            "en dan codering UTF-8).")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _control_characters(text: str, relative: str) -> list[Issue]:
+    match = _CONTROL_RE.search(text)
+    if not match:
+        return []
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return [error(relative, line, column, None, "control-character",
+                  f"Op regel {line} staat een onzichtbaar stuurteken (U+{ord(match[0]):04X}). "
+                  "Verwijder het; vaak komt het mee als je tekst uit een ander programma plakt.")]
+
+
+def _split_and_parse(source: Source) -> list[Issue]:
+    relative, text = source.path, source.text
+    if not text.strip():
+        return [error(relative, 1, 1, None, "empty-file",
+                      "Het bestand is leeg. Begin met de gegevens tussen twee regels '---'; "
+                      "`watwerkt new` maakt een ingevuld voorbeeld.")]
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return [error(relative, 1, 1, None, "frontmatter-missing",
+                      "Het bestand begint niet met een regel '---'. Zet de gegevens (title, "
+                      "summary, …) bovenaan tussen twee regels met alleen '---'.")]
+    closing = next((index for index in range(1, len(lines))
+                    if lines[index].rstrip() in ("---", "...")), None)
+    if closing is None:
+        return [error(relative, 1, 1, None, "frontmatter-not-closed",
+                      "De gegevens bovenaan worden niet afgesloten: zet na de laatste sleutel "
+                      "een regel met alleen '---', en daaronder de tekst.")]
+    source.frontmatter_end_line = closing + 1
+    source.body = "\n".join(lines[closing + 1:])
+    source.body_line = closing + 2
+    parsed = parse_yaml("\n".join(lines[1:closing]), LIST_KEYS[source.kind])
+    return _adopt(source, parsed)
+
+
+def _adopt(source: Source, parsed: Parsed) -> list[Issue]:
+    """Shift YAML positions (relative to the frontmatter) to file lines, 1-based."""
+    offset = 2  # the YAML text starts on file line 2, and marks are 0-based
+    source.positions = {key: (line + offset, column + 1)
+                        for key, (line, column) in parsed.positions.items()}
+    issues = [error(source.path, problem.line + offset, problem.column + 1, problem.key,
+                    problem.code, resolve_line_placeholders(problem.message, 1))
+              for problem in parsed.problems]
+    if parsed.value is None and not parsed.problems:
+        source.data = {}
+    elif isinstance(parsed.value, dict):
+        source.data = parsed.value
+    elif not parsed.problems:
+        line, column = parsed.start
+        issues.append(error(source.path, line + offset, column + 1, None,
+                            "frontmatter-not-mapping",
+                            "De gegevens bovenaan moeten regels 'sleutel: waarde' zijn (zoals "
+                            "'title: Buurtbemiddeling'), geen losse lijst of tekst."))
+    return issues
