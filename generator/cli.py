@@ -15,7 +15,8 @@ from pathlib import Path
 
 from generator.core.dates import BuildDateError, resolve_build_date
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+# The commands/ import the exit codes from here, beside add_common.
+from generator.core.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE  # noqa: F401
 
 # name: (module, Dutch help)
 COMMANDS: dict[str, tuple[str, str]] = {

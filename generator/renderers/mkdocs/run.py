@@ -42,7 +42,7 @@ def report_failure(outcome: BuildOutcome, what_failed: str) -> int | None:
     `what_failed` is the Dutch subject: 'De site is niet gebouwd'."""
     import sys
 
-    from generator.cli import EXIT_ERRORS, EXIT_USAGE
+    from generator.core.exit_codes import EXIT_ERRORS, EXIT_USAGE
 
     if outcome.report:
         sys.stderr.write(outcome.report)

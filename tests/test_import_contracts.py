@@ -1,0 +1,51 @@
+"""The stage contracts in pyproject.toml (issue 23): imports point one way, from the command line
+down to core, and only renderers/, speed/ and export/ import MkDocs or Material. Checked with
+import-linter, on this tree and on a copy into which a wrong-way import is slipped."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def run_lint_imports(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(LINT_IMPORTS), "--config", str(root / "pyproject.toml"),
+                           "--no-cache"], cwd=root, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+
+
+def copy_project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "generator", tmp_path / "generator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def test_every_contract_holds_on_this_tree():
+    result = run_lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Stages point one way KEPT" in result.stdout
+    assert "Only renderers, speed and export know MkDocs KEPT" in result.stdout
+
+
+def test_a_core_module_importing_a_later_stage_breaks_the_layers(tmp_path):
+    project = copy_project(tmp_path)
+    dates = project / "generator" / "core" / "dates.py"
+    dates.write_text(dates.read_text() + "\nfrom generator.check import validate  # noqa\n")
+    result = run_lint_imports(project)
+    assert result.returncode != 0
+    assert "generator.core.dates -> generator.check.validate" in result.stdout
+
+
+def test_a_check_module_importing_mkdocs_breaks_the_renderer_boundary(tmp_path):
+    project = copy_project(tmp_path)
+    body = project / "generator" / "check" / "body.py"
+    body.write_text(body.read_text() + "\nimport mkdocs.config  # noqa\n")
+    result = run_lint_imports(project)
+    assert result.returncode != 0
+    assert "Only renderers, speed and export know MkDocs BROKEN" in result.stdout
