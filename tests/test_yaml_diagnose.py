@@ -78,6 +78,19 @@ def test_odd_characters_inside_a_free_text_are_left_alone() -> None:
     assert [d.column for d in invisible_characters("themes:\n  - wijk\u200b")[1]] == [8]
 
 
+@pytest.mark.parametrize(("text", "slip_at"), [
+    ("authors:\n- \u00a00\n", None),  # YAML had its space: the text ' 0', read as written
+    ("authors:\n- \u00a0Jansen\n", None),
+    ("authors:\n-\u00a0Jansen\n", (1, 1)),  # no space after the dash: YAML misreads the line
+    ("references:\n- \u00a0title: x\n", (1, 2)),  # a key behind it becomes another key
+])
+def test_a_no_break_space_after_the_dash_is_a_slip_only_where_yaml_misreads(text, slip_at):
+    found = invisible_characters(text)[1]
+    assert [(d.line, d.column) for d in found] == ([slip_at] if slip_at else [])
+    if slip_at is None:
+        assert parse_yaml(text).value["authors"] == [text.split("- ", 1)[1].rstrip("\n")]
+
+
 def test_english_parser_text_never_reaches_the_message() -> None:
     """Every problem text of libyaml that these inputs provoke comes out in Dutch."""
     broken = ["a: b: c", "a:\n  - b\n c: d", "a: 'b", 'a: "b\\q"', "a: [b", "a: {b", "a: *x",
