@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.content.load import SITE_FOLDERS
-from generator.speed.two_cores import map_halves
+from generator.core.work import map_halves
 
 LINK_ATTRIBUTES = {"href", "src"}
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")

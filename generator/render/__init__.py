@@ -8,6 +8,7 @@ body follows as Markdown. Any renderer that reads Markdown can publish the resul
 from __future__ import annotations
 
 from generator.content.catalog import Catalog
+from generator.core.work import run_beside
 from generator.render.admin import render_editor_files
 from generator.render.aliases import render_aliases
 from generator.render.beheer import render_beheer
@@ -21,7 +22,6 @@ from generator.render.finder import render_finder
 from generator.render.overviews import render_overviews
 from generator.render.print_views import render_print_views
 from generator.render.statement import render_statement
-from generator.speed.two_cores import run_beside
 
 
 def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
