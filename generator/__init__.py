@@ -5,7 +5,8 @@ content (reading files, YAML, vocabularies, catalog) -> check (every rule) -> ed
 schema, scaffolds) -> render (Markdown pages) -> postprocess (sanitizer, guards, search index)
 -> output (atomic publish, link check) -> pipeline -> renderers (MkDocs/ProperDocs adapter,
 docs folder) -> speed (forks and caches that never change the output) -> export (offline zip)
--> commands/cli. Only renderers/, speed/ and export/ import MkDocs or Material.
+-> commands/cli. Only renderers/, speed/ and export/ import MkDocs or Material (one exception
+still to move: commands/serve starts MkDocs' server; pyproject.toml lists it).
 """
 
 __version__ = "0.1.0"

@@ -33,19 +33,23 @@ def test_every_contract_holds_on_this_tree():
     assert "Only renderers, speed and export know MkDocs KEPT" in result.stdout
 
 
-def test_a_core_module_importing_a_later_stage_breaks_the_layers(tmp_path):
+def lint_with_import_added(tmp_path: Path, module: str, statement: str):
+    """lint-imports on a copy of the project in which `module` (a path below generator/) ends
+    with `statement`."""
     project = copy_project(tmp_path)
-    dates = project / "generator" / "core" / "dates.py"
-    dates.write_text(dates.read_text() + "\nfrom generator.check import validate  # noqa\n")
-    result = run_lint_imports(project)
+    source = project / "generator" / module
+    source.write_text(source.read_text() + f"\n{statement}  # noqa\n")
+    return run_lint_imports(project)
+
+
+def test_a_core_module_importing_a_later_stage_breaks_the_layers(tmp_path):
+    result = lint_with_import_added(tmp_path, "core/dates.py",
+                                    "from generator.check import validate")
     assert result.returncode != 0
     assert "generator.core.dates -> generator.check.validate" in result.stdout
 
 
 def test_a_check_module_importing_mkdocs_breaks_the_renderer_boundary(tmp_path):
-    project = copy_project(tmp_path)
-    body = project / "generator" / "check" / "body.py"
-    body.write_text(body.read_text() + "\nimport mkdocs.config  # noqa\n")
-    result = run_lint_imports(project)
+    result = lint_with_import_added(tmp_path, "check/body.py", "import mkdocs.config")
     assert result.returncode != 0
     assert "Only renderers, speed and export know MkDocs BROKEN" in result.stdout

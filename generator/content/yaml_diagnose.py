@@ -82,8 +82,6 @@ _STRUCTURAL_SPACE_RE = re.compile(
     rf"^(?P<indent>[ {_ODD}]*)(?:-(?P<dash>[ {_ODD}]+))?"
     rf"(?:(?P<key>[A-Za-z_][\w-]*)(?P<before>[ {_ODD}]*):(?P<after>[{_ODD}]+))?")
 
-_KEY_START_RE = re.compile(rf"[A-Za-z_][\w-]*[ {_ODD}]*:(?:[ {_ODD}]|$)")
-
 # Typographic quotes: opening ones, and every quote that may close them.
 _TYPO_OPEN = "“„‘‚«"
 _TYPO_CLOSE = "”“’‘»"
@@ -162,9 +160,9 @@ def _odd_space(line: str, index: int) -> tuple[str, Diagnosis] | None:
         if group == "indent" and not _STRUCTURE_RE.match(line[match.end("indent"):]):
             return None  # a line of a longer text that starts with a no-break space
         if group == "dash" and span[0] == " " \
-                and not _KEY_START_RE.match(line[match.end("dash"):]):
-            # YAML had its space after the dash: what follows is a text value read as written
-            # ('- \u00a0Jansen' is the text ' Jansen'), not a line YAML misreads.
+                and not _STRUCTURE_RE.match(line[match.end("dash"):]):
+            # YAML had its space after the dash: unless structure follows (a key, a nested
+            # item), it is a text value read as written ('- \u00a0Jansen' is ' Jansen').
             return None
         start = match.start(group) + next(i for i, c in enumerate(span) if c in ODD_SPACES)
         fixed = "".join(" " if c in ODD_SPACES else c for c in line[:match.end()]) \
