@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator.core.argparse_nl import DutchParser
 from generator.core.dates import BuildDateError, resolve_build_date
 
 # The commands/ import the exit codes from here, beside add_common.
@@ -31,36 +32,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-# argparse's own words (usage, help, errors) through gettext: give them in Dutch.
-_ARGPARSE_NL = {
-    "usage: ": "gebruik: ",
-    "positional arguments": "argumenten",
-    "options": "opties",
-    "show this help message and exit": "toon deze hulp en stop",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "ongeldige keuze: %(value)r (kies uit %(choices)s)",
-    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
-    "unrecognized arguments: %s": "onbekende argumenten: %s",
-    "expected one argument": "verwacht één waarde",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
-}
-argparse._ = lambda text: _ARGPARSE_NL.get(text, text)
-
-
-class DutchParser(argparse.ArgumentParser):
-    """argparse with Dutch usage errors, exiting 2 like every usage error of this tool."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: fout in de opdracht: {message}\n")
-
-
 def add_common(parser: argparse.ArgumentParser, today: bool = True) -> None:
     """--root (every command) and --today (every command that depends on the date)."""
-    parser.add_argument("--root", default=".", help="projectmap met interventions/, dossiers/ en "
+    parser.add_argument("--root", default=".", metavar="MAP", help="projectmap met interventions/, dossiers/ en "
                         "vocabularies.yml (standaard: de huidige map)")
     if today:
-        parser.add_argument("--today", help="bouwdatum als JJJJ-MM-DD (anders SOURCE_DATE_EPOCH "
+        parser.add_argument("--today", metavar="JJJJ-MM-DD", help="bouwdatum als JJJJ-MM-DD (anders SOURCE_DATE_EPOCH "
                             "of vandaag)")
 
 

@@ -23,6 +23,10 @@ from pathlib import Path
 
 MINIMUM = (3, 11)
 ROOT = Path(__file__).resolve().parents[1]
+# argparse in Dutch: a standard-library module of the project itself, importable before install.
+sys.path.insert(0, str(ROOT))
+from generator.core.argparse_nl import DutchParser  # noqa: E402
+
 VENV = ROOT / ".venv"
 STAMP = VENV / ".watwerkt-installed"
 
@@ -82,15 +86,16 @@ def again_hint() -> str:
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="python3 scripts/start.py",
         description="Installeer Wat Werkt in .venv/ en start 'watwerkt serve' (of de "
                     "opdracht na --).")
-    parser.add_argument("--extra", action="append", default=[],
+    parser.add_argument("--extra", action="append", default=[], metavar="NAAM",
                         help="installeer ook deze extra's uit pyproject.toml, bijvoorbeeld test")
     parser.add_argument("--install-only", action="store_true",
                         help="alleen installeren, niets starten")
-    parser.add_argument("command", nargs="*", help="watwerkt-opdracht (standaard: serve)")
+    parser.add_argument("command", nargs="*", metavar="opdracht",
+                        help="watwerkt-opdracht met haar argumenten (standaard: serve)")
     return parser.parse_args(argv)
 
 

@@ -12,7 +12,7 @@ from generator.renderers.mkdocs.run import build_site, report_failure
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
-    parser.add_argument("--out", help="map voor de site (standaard: <root>/site)")
+    parser.add_argument("--out", metavar="MAP", help="map voor de site (standaard: <root>/site)")
     parser.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
 
 
