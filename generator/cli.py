@@ -34,10 +34,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def add_common(parser: argparse.ArgumentParser, today: bool = True) -> None:
     """--root (every command) and --today (every command that depends on the date)."""
-    parser.add_argument("--root", default=".", metavar="MAP", help="projectmap met interventions/, dossiers/ en "
+    parser.add_argument("--root", default=".", metavar="MAP",
+                        help="projectmap met interventions/, dossiers/ en "
                         "vocabularies.yml (standaard: de huidige map)")
     if today:
-        parser.add_argument("--today", metavar="JJJJ-MM-DD", help="bouwdatum als JJJJ-MM-DD (anders SOURCE_DATE_EPOCH "
+        parser.add_argument("--today", metavar="JJJJ-MM-DD",
+                            help="bouwdatum als JJJJ-MM-DD (anders SOURCE_DATE_EPOCH "
                             "of vandaag)")
 
 

@@ -17,7 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text",
                         help="text (standaard), json, of github (annotaties in pull requests)")
-    parser.add_argument("--summary", metavar="BESTAND", help="schrijf ook het hele rapport in Markdown naar dit "
+    parser.add_argument("--summary", metavar="BESTAND",
+                        help="schrijf ook het hele rapport in Markdown naar dit "
                         "bestand (bijvoorbeeld $GITHUB_STEP_SUMMARY)")
 
 

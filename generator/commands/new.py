@@ -23,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "buurtbemiddeling: kleine letters, cijfers en losse koppeltekens; wordt "
                         "het webadres")
     add_common(parser, today=False)
-    parser.add_argument("--title", metavar="TITEL", help="de titel, tussen aanhalingstekens (anders vul je hem "
+    parser.add_argument("--title", metavar="TITEL",
+                        help="de titel, tussen aanhalingstekens (anders vul je hem "
                         "later in)")
 
 

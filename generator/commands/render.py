@@ -15,7 +15,8 @@ from generator.renderers.docs_folder import write_docs_folder
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
-    parser.add_argument("--out", required=True, metavar="MAP", help="map voor de pagina's (wordt in zijn "
+    parser.add_argument("--out", required=True, metavar="MAP",
+                        help="map voor de pagina's (wordt in zijn "
                         "geheel vervangen)")
     parser.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
 

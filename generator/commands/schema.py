@@ -17,7 +17,8 @@ from generator.render.admin import mkdocs_settings
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser, today=False)
-    parser.add_argument("--out", default=".", metavar="MAP", help="map voor de twee bestanden (standaard: de "
+    parser.add_argument("--out", default=".", metavar="MAP",
+                        help="map voor de twee bestanden (standaard: de "
                         "huidige map)")
 
 
