@@ -56,6 +56,8 @@ from generator.core.schema import (
 )
 from generator.editors.jsonschema import schema_files
 from generator.render.common import FILE, Site, render_template
+from generator.render.schema_page import SRC as SCHEMA_PAGE
+from generator.render.schema_page import render_schema_page
 
 log = logging.getLogger("mkdocs.plugins.watwerkt")
 
@@ -326,6 +328,7 @@ def render_editor_files(catalog: Catalog, site: Site) -> dict[str, str]:
     """/schema/ always; /admin/ only on the website, with a GitHub repository to edit."""
     files = {f"schema/{name}": text
              for name, text in schema_files(catalog.vocab, site.site_url).items()}
+    files[SCHEMA_PAGE] = render_schema_page(site, files)
     repo = github_repo(site.repo_url)
     if site.url_style == FILE or repo is None:
         return files
