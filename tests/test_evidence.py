@@ -231,7 +231,7 @@ def test_every_page_has_a_citation_with_its_downloads(site, catalog) -> None:
         page = site / f"{folder}/{entry.slug}/index.html"
         text = page.read_text("utf-8")
         assert 'id="zo-citeer-je-deze-beschrijving"' in text, page
-        ref = re.search(r'<p class="ww-cite__ref">(.*?)</p>', text, re.S)[1]
+        ref = re.search(r'<p class="ww-cite__ref"[^>]*>(.*?)</p>', text, re.S)[1]
         assert f"({cited_year(entry)})." in ref
         assert "Wat Werkt. Geraadpleegd op [datum], van" in ref
         assert f"https://watwerkt.example.org/{folder}/{entry.slug}/" in ref

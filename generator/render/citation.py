@@ -26,6 +26,10 @@ from generator.render.common import Site, asset_url, relative_url, render_templa
 from generator.render.data import absolute_url
 
 FILES = {"ris": "citaat.ris", "bib": "citaat.bib", "json": "citaat.json"}
+# kind: (link text, media type) of the download links; the saved file is named '<slug>.<ext>'.
+DOWNLOADS = {"ris": ("RIS (.ris)", "application/x-research-info-systems"),
+             "bib": ("BibTeX (.bib)", "application/x-bibtex"),
+             "json": ("CSL-JSON (.json)", "application/vnd.citationstyles.csl+json")}
 KINDS = {"intervention": ("interventies", "Interventiebeschrijving"),
          "dossier": ("dossiers", "Wat werkt-dossier")}
 # Dutch surname particles (tussenvoegsels): "Kees van der Linden" is family name "Linden" with
@@ -216,6 +220,11 @@ def file_paths(entry: Entry) -> dict[str, str]:
     return {kind: f"{folder}/{entry.slug}/{name}" for kind, name in FILES.items()}
 
 
+def download_name(entry: Entry, kind: str) -> str:
+    """The name a downloaded citation file gets: 'buurtbemiddeling.bib', not 'citaat.bib'."""
+    return f"{entry.slug}.{FILES[kind].rsplit('.', 1)[1]}"
+
+
 def render_citations(catalog: Catalog, site: Site) -> dict[str, str]:
     """The three citation files of every intervention and dossier."""
     files: dict[str, str] = {}
@@ -231,10 +240,11 @@ def render_citations(catalog: Catalog, site: Site) -> dict[str, str]:
 def citation_html(catalog: Catalog, site: Site, src: str, entry: Entry) -> str:
     """The block 'Zo citeer je deze beschrijving' on the entry's page."""
     cite = citation(site, entry, catalog.vocab.label)
-    links = {kind: asset_url(src, path, site.url_style)
-             for kind, path in file_paths(entry).items()}
+    downloads = [{"url": asset_url(src, path, site.url_style), "label": DOWNLOADS[kind][0],
+                  "type": DOWNLOADS[kind][1], "name": download_name(entry, kind)}
+                 for kind, path in file_paths(entry).items()]
     # Without site_url the reference can only name the site-relative address; the link then
     # points at this page itself, so it works anyway.
     href = cite.url if site.site_url else relative_url(src, src, site.url_style)
-    return render_template("citation.html", apa=apa_parts(cite), links=links,
+    return render_template("citation.html", apa=apa_parts(cite), downloads=downloads,
                            date=cite.date, href=href)

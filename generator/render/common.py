@@ -181,11 +181,14 @@ def badge(catalog: Catalog, item: Intervention) -> dict:
     recognition = item.recognition
     key = catalog.level_key(item)
     if recognition is None:
-        return {"key": key, "label": "Niet beoordeeld", "detail": "", "css": "none"}
+        return {"key": key, "label": "Niet beoordeeld", "detail": "", "css": "none", "step": ""}
     label = catalog.vocab.label("recognition_levels", recognition.level)
     until = format_date_nl(recognition.valid_until)
+    levels = [term.id for term in catalog.vocab.terms("recognition_levels")]
+    step = (f"niveau {levels.index(recognition.level) + 1} van {len(levels)}"
+            if recognition.level in levels else "")
     if key == EXPIRED:
         return {"key": key, "label": label, "detail": f"Erkenning verlopen op {until}",
-                "css": "expired"}
+                "css": "expired", "step": step}
     return {"key": key, "label": label, "detail": f"erkend tot en met {until}",
-            "css": recognition.level}
+            "css": recognition.level, "step": step}

@@ -87,6 +87,7 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
     body_titles = [m[1] for m in _HEADING_RE.finditer(item.body)]
     head = html_block(site, render_template(
         "intervention_head.html", item=item, title_id="titel", b=badge(catalog, item),
+        level_url=relative_url(src, f"erkenning/{catalog.level_key(item)}.md", site.url_style),
         themes=vocab_links(catalog, site, src, "themes", item.themes, "themas"),
         target_groups=vocab_links(catalog, site, src, "target_groups", item.target_groups,
                                   "doelgroepen"),
