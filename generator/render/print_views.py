@@ -1,5 +1,5 @@
-"""The printable one-page view of each dossier: its summary and the summaries of its
-interventions, with their recognition, target groups and contact, and the online address.
+"""The one-page (A4) handout of each dossier's interventions: the dossier's summary and the
+summaries of its interventions, with their recognition, target groups and contact, and the online address.
 
 The page lives at dossiers/<slug>/print/ (print/index.html in the offline export). Being an
 index page, it gets no edit link: it has no source file of its own.
@@ -40,7 +40,7 @@ def render_print_view(catalog: Catalog, site: Site, dossier: Dossier) -> str:
         online_url=online_url(site, f"dossiers/{dossier.slug}/"),
         themes=[catalog.vocab.label("themes", t) for t in dossier.themes],
         items=[_item(catalog, site, src, item) for item in items])
-    header = page_header(f"{dossier.title} (printversie)", dossier.summary,
+    header = page_header(f"{dossier.title}: de interventies op één A4", dossier.summary,
                          hide=("navigation", "toc"), kind="dossier-print", slug=dossier.slug,
                          # the dossier itself is the search result, not its print copy
                          search={"exclude": True})
