@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.body_links import check_body_links
+from generator.check.title_mentions import check_title_mentions
 from generator.check.validate import validate_all
 from generator.content.catalog import Catalog, build_catalog
 from generator.content.load import load_sources
@@ -37,5 +38,6 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     catalog = build_catalog(validated.interventions, validated.dossiers, vocab, build_date)
     # Links in bodies lead to pages: they are resolved against every entry and page there is.
     issues += check_body_links(sources, catalog, root)
+    issues += check_title_mentions(sources, catalog)
     # Files that could not be read are Sources too (without data): they count as checked.
     return CheckResult(issues, catalog, len(sources))

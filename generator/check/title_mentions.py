@@ -1,0 +1,109 @@
+"""A notice where a body names an intervention by its exact title without linking to it: the
+reader sees the name (often in bold) and has no way to the description. One notice per file and
+intervention, at the first mention, and none when the file links to the intervention anywhere
+(a second, unlinked mention after a linked one is ordinary writing). Headings, code, link texts
+and the literature and source sections are not looked at: a study's title is not a mention."""
+
+from __future__ import annotations
+
+import re
+from posixpath import basename, dirname
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+
+from generator.check.body import check_body
+from generator.check.body_links import PAGE_FOLDER, markdown_form
+from generator.content.catalog import Catalog
+from generator.content.load import Source
+from generator.core.issues import Issue, notice
+
+# h2 sections whose text cites rather than mentions.
+_CITING_SECTIONS = re.compile(r"^(literatuur|bronnen|verantwoording|referenties)\b", re.I)
+_MD = MarkdownIt("commonmark")
+
+
+def check_title_mentions(sources: list[Source], catalog: Catalog) -> list[Issue]:
+    """A notice for each file that names an intervention's title and never links to it."""
+    titles = {item.title: item.slug for item in catalog.interventions
+              if not item.withdrawn and item.title.strip()}
+    if not titles:
+        return []
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(title)}(?![\w-])"
+                                  for title in sorted(titles, key=len, reverse=True)))
+    issues: list[Issue] = []
+    for source in sources:
+        if source.kind not in PAGE_FOLDER or source.data is None or not source.body.strip():
+            continue
+        linked = linked_slugs(source)
+        page = f"{PAGE_FOLDER[source.kind]}/{source.slug}.md"
+        seen: set[str] = set()
+        for line, column, title in mentions(source.body, pattern):
+            slug = titles[title]
+            own = source.kind == "intervention" and slug == source.slug
+            if own or slug in linked or slug in seen:
+                continue
+            seen.add(slug)
+            target = markdown_form(page, f"{PAGE_FOLDER['intervention']}/{slug}.md")
+            issues.append(notice(
+                source.path, source.body_line + line - 1, column, None, "title-without-link",
+                f"'{title}' is de titel van een interventie, maar staat hier zonder link naar "
+                f"haar beschrijving. Maak er een link van, zodat lezers haar vinden: "
+                f"[{title}]({target})"))
+    return issues
+
+
+def linked_slugs(source: Source) -> set[str]:
+    """The slugs of the pages this body links to (any form: '../interventies/x.md',
+    '/interventies/x/', 'x.md' beside it); a name that is no intervention does no harm."""
+    slugs = set()
+    for link in check_body(source.path, source.kind, source.body, source.body_line).links:
+        path = urlsplit(link.url).path.rstrip("/")
+        name = basename(path)
+        if name in ("index.md", "index.html", "index"):
+            name = basename(dirname(path))
+        slugs.add(re.sub(r"\.(md|html)$", "", name))
+    return slugs
+
+
+def mentions(body: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
+    """(line in the body, column, title) of each title in running text, in reading order."""
+    lines = body.split("\n")
+    found = []
+    tokens = _MD.parse(body)
+    citing = in_heading = False
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            in_heading = True
+            if token.tag == "h2":
+                citing = bool(_CITING_SECTIONS.match(tokens[index + 1].content.strip()))
+        elif token.type == "heading_close":
+            in_heading = False
+        elif token.type == "inline" and not in_heading and not citing and token.map:
+            for text in running_text(token.children or []):
+                for match in pattern.finditer(text):
+                    found.append(_place(lines, token.map, match[0]) + (match[0],))
+    return found
+
+
+def running_text(children) -> list[str]:
+    """The plain text pieces of an inline token, outside links and code."""
+    texts, depth = [], 0
+    for child in children:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif child.type == "text" and depth == 0:
+            texts.append(child.content)
+    return texts
+
+
+def _place(lines: list[str], block: list[int], title: str) -> tuple[int, int]:
+    """The 1-based line and column of a title inside a block's source lines (the block's first
+    line when Markdown escapes hide it)."""
+    for number in range(block[0], block[1]):
+        column = lines[number].find(title)
+        if column >= 0:
+            return number + 1, column + 1
+    return block[0] + 1, 1
