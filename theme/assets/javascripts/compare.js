@@ -107,6 +107,34 @@
 
   function finderLink(text) { return el("a", {href: finderUrl, text: text}); }
 
+  /* The reader picks the others here: a list of every intervention not yet in the table. */
+  function picker(slugs) {
+    var options = data.items.filter(function (item) {
+      return slugs.indexOf(item.slug) < 0 && item.status !== "ingetrokken";
+    }).sort(function (a, b) {
+      return a.title.localeCompare(b.title, "nl");
+    }).map(function (item) {
+      return el("option", {value: item.slug,
+        text: item.title + " (" + item.compare.badge.label + ")"});
+    });
+    if (!options.length) return null;
+    var select = el("select", {id: "ww-compare-pick", name: "i"},
+      [el("option", {value: "", text: "Kies een interventie…"})].concat(options));
+    var label = el("label", {"for": "ww-compare-pick", text: slugs.length
+      ? "Zet er een interventie naast (" + slugs.length + " van " + MAX + " gekozen)"
+      : "Kies de eerste interventie"});
+    var button = el("button", {type: "submit", className: "md-button md-button--primary",
+      text: "Toevoegen"});
+    var form = el("form", {className: "ww-compare__pick", action: ""},
+      [label, el("span", {className: "ww-compare__pick-row"}, [select, button])]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!select.value) { select.focus(); return; }
+      add(select.value);
+    });
+    return form;
+  }
+
   function draw() {
     var wanted = requested();
     var slugs = wanted.known.slice(0, MAX);
@@ -117,20 +145,37 @@
         "interventie staat niet (meer) in de databank, of het adres is niet compleet."]));
     }
     if (wanted.known.length > MAX) {
-      box.appendChild(message(["Je kunt maximaal drie interventies vergelijken. " +
+      box.appendChild(message(["U kunt hoogstens drie interventies vergelijken. " +
         "Hieronder staan de eerste drie."]));
     }
     if (items.length < 2) {
-      var chosen = items.length ? "Je hebt nu alleen " + items[0].title + " gekozen. " : "";
-      box.appendChild(message([chosen + "Kies twee of drie interventies om ze naast elkaar " +
-        "te zien: zet in ", finderLink("de interventie-zoeker"), " een vinkje bij " +
-        "‘Vergelijk’ en kies daarna de knop om te vergelijken."]));
+      var chosen = items.length ? "U hebt nu alleen " + items[0].title + " gekozen. " : "";
+      box.appendChild(message([chosen + "Kies hieronder " + (items.length ? "een tweede" :
+        "twee of drie") + " interventie" + (items.length ? "" : "s") + " om ze naast elkaar " +
+        "te zien, of zet in ", finderLink("de interventie-zoeker"), " een vinkje bij " +
+        "‘Vergelijk’."]));
     } else {
       box.appendChild(table(items));
+    }
+    if (items.length < MAX) {
+      var form = picker(slugs);
+      if (form) box.appendChild(form);
     }
     box.appendChild(el("p", {className: "ww-compare__back"},
       [finderLink("← Terug naar de interventie-zoeker")]));
     try { sessionStorage.setItem(STORE_KEY, JSON.stringify(slugs)); } catch (e) { /* ignore */ }
+  }
+
+  function add(slug) {
+    var params = new URLSearchParams(location.search);
+    params.append("i", slug);
+    try {
+      history.pushState(null, "", location.pathname + "?" + params.toString());
+    } catch (e) { /* without history the page still redraws */ }
+    draw();
+    // Where the reader goes on: the table when there is one, else the list for the next pick.
+    var target = box.querySelector("table") || box.querySelector("#ww-compare-pick");
+    if (target) target.focus();
   }
 
   function drop(slug) {
