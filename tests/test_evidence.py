@@ -139,26 +139,41 @@ def test_the_page_shows_the_same_numbers_and_links_each_cell_to_the_finder(
     page = site / "bewijs/index.html"
     tables = maps_of(page)
     assert len(tables) == 2
+    effective = [lv["id"] for lv in evidence["levels"] if lv["label"].startswith("Effectief")]
     for table, name, key, axis in ((tables[0], "themes_by_level", "niveau", "levels"),
                                    (tables[1], "themes_by_target_group", "doelgroep",
                                     "target_groups")):
-        assert table["columns"] == [v["label"] for v in evidence[axis]] + ["Totaal"]
+        extra = ["Totaal", "Waarvan effectief"] if key == "niveau" else ["Totaal"]
+        assert table["columns"] == [v["label"] for v in evidence[axis]] + extra
         assert len(table["rows"]) == len(evidence[name])
         for cells, row in zip(table["rows"], evidence[name], strict=True):
             assert cells[0]["text"].strip() == row["label"]
-            for cell, (value, count) in zip(cells[1:-1], row["counts"].items(), strict=True):
+            numbers = cells[1:1 + len(row["counts"])]
+            for cell, (value, count) in zip(numbers, row["counts"].items(), strict=True):
                 assert int(cell["text"]) == count
+                if value in EXTRA_LEVELS:
+                    # not assessed and expired are counted but never shaded
+                    assert "ww-map__cell--plain" in cell["class"]
                 if count == 0:
-                    # a gap: visible, marked, and not a link to an empty list
-                    assert cell["href"] is None and "ww-map__cell--s0" in cell["class"]
+                    # a gap: visible, and not a link to an empty list; marked as a gap where
+                    # evidence could be
+                    assert cell["href"] is None
+                    assert value in EXTRA_LEVELS or "ww-map__cell--s0" in cell["class"]
                     continue
                 target, query = resolve(site, page, cell["href"])
                 assert target == site / "interventies/index.html"
                 assert query == {"thema": [row["id"]], key: [value]}
-            total = cells[-1]
+            total = cells[1 + len(row["counts"])]
             assert int(total["text"]) == row["total"]
             if row["total"]:
                 assert resolve(site, page, total["href"])[1] == {"thema": [row["id"]]}
+            if key == "niveau":
+                working = cells[-1]
+                assert int(working["text"]) == row["effective"] == sum(
+                    row["counts"][lv] for lv in effective)
+                if row["effective"]:
+                    assert resolve(site, page, working["href"])[1] == {
+                        "thema": [row["id"]], "niveau": effective}
 
 
 def test_the_finders_data_gives_the_same_counts(site, evidence) -> None:
@@ -191,7 +206,7 @@ def test_every_dossier_shows_the_map_of_its_own_interventions(site, catalog) -> 
         levels = [*catalog.vocab.ids("recognition_levels"), *EXTRA_LEVELS]
         for cells in table["rows"]:
             theme = labels[cells[0]["text"].strip()]
-            counts = [int(c["text"]) for c in cells[1:-1]]
+            counts = [int(c["text"]) for c in cells[1:1 + len(levels)]]
             assert counts == [expected(items, theme, "niveau", lv) for lv in levels]
             assert all(c["href"] is None for c in cells)  # the finder has no dossier filter
         assert _links_to_map(site, page)

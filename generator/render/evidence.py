@@ -12,7 +12,7 @@ would cost the reader a click for nothing).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -32,6 +32,8 @@ SRC = "bewijs/index.md"
 DATA_FILE = "data/bewijs.json"
 FINDER_SRC = "interventies/index.md"
 SHADES = 4  # shades of a non-empty cell; 0 is the gap
+PLAIN = "plain"  # a column without shades (not assessed, expired): the eye goes to evidence
+EFFECTIVE_PREFIX = "effectief-"  # the recognition levels that say an intervention works
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,10 @@ class Matrix:
     columns: Axis
     counts: dict[tuple[str, str], int]  # (row id, column id) -> number of interventions
     totals: dict[str, int]  # row id -> interventions with that row value (not a row sum)
+    # Columns drawn in shades (the recognised levels; every column of other maps).
+    shaded: frozenset[str] = frozenset()
+    # Row id -> interventions with a valid 'effectief' recognition (the level map only).
+    effective: dict[str, int] = field(default_factory=dict)
 
 
 def counted(items: list[Intervention]) -> list[Intervention]:
@@ -60,6 +66,12 @@ def level_axis(catalog: Catalog) -> Axis:
     levels = [(t.id, t.label) for t in catalog.vocab.terms("recognition_levels")]
     levels += [(key, level_label(catalog, key)) for key in (NOT_ASSESSED, EXPIRED)]
     return Axis("niveau", "Erkenning", levels)
+
+
+def effective_levels(catalog: Catalog) -> list[str]:
+    """The recognition levels that say an intervention is effective, in vocabulary order."""
+    return [t.id for t in catalog.vocab.terms("recognition_levels")
+            if t.id.startswith(EFFECTIVE_PREFIX)]
 
 
 def vocab_axis(catalog: Catalog, name: str, key: str, label: str) -> Axis:
@@ -80,6 +92,9 @@ def count_matrix(catalog: Catalog, items: list[Intervention], columns: Axis,
     rows = rows or vocab_axis(catalog, "themes", "thema", "Thema")
     counts = {(r, c): 0 for r, _ in rows.values for c, _ in columns.values}
     totals = {r: 0 for r, _ in rows.values}
+    levels = columns.key == "niveau"
+    effective = dict.fromkeys(totals, 0) if levels else {}
+    working = set(effective_levels(catalog))
     for item in counted(items):
         for theme in dict.fromkeys(item.themes):
             if theme not in totals:
@@ -88,7 +103,11 @@ def count_matrix(catalog: Catalog, items: list[Intervention], columns: Axis,
             for value in _column_values(catalog, columns, item):
                 if (theme, value) in counts:
                     counts[theme, value] += 1
-    return Matrix(rows, columns, counts, totals)
+            if levels and catalog.level_key(item) in working:
+                effective[theme] += 1
+    shaded = frozenset(c for c, _ in columns.values
+                       if not levels or c not in (NOT_ASSESSED, EXPIRED))
+    return Matrix(rows, columns, counts, totals, shaded, effective)
 
 
 def shade(count: int, largest: int) -> int:
@@ -109,7 +128,9 @@ def table_rows(site: Site, src: str, matrix: Matrix, links: bool = True,
     """What the template draws: per row its label, total and cells (count, shade, link).
     `largest` is the count of the darkest shade; by default the matrix's own largest."""
     if largest is None:
-        largest = max(matrix.counts.values(), default=0)
+        largest = largest_shaded(matrix)
+    effective_filters = [(matrix.columns.key, level) for level, _ in matrix.columns.values
+                         if level.startswith(EFFECTIVE_PREFIX)]
     rows = []
     for row_id, row_label in matrix.rows.values:
         if only_rows is not None and row_id not in only_rows:
@@ -119,20 +140,35 @@ def table_rows(site: Site, src: str, matrix: Matrix, links: bool = True,
             n = matrix.counts[row_id, column_id]
             url = finder_link(site, src, [(matrix.rows.key, row_id),
                                           (matrix.columns.key, column_id)])
-            cells.append({"count": n, "shade": shade(n, largest), "label": column_label,
+            tone = shade(n, largest) if column_id in matrix.shaded else PLAIN
+            cells.append({"count": n, "shade": tone, "label": column_label,
                           "url": url if links and n else None})
         total = matrix.totals[row_id]
-        rows.append({"id": row_id, "label": row_label, "total": total, "cells": cells,
-                     "url": finder_link(site, src, [(matrix.rows.key, row_id)])
-                     if links and total else None})
+        row = {"id": row_id, "label": row_label, "total": total, "cells": cells,
+               "url": finder_link(site, src, [(matrix.rows.key, row_id)])
+               if links and total else None}
+        if matrix.effective:
+            working = matrix.effective[row_id]
+            row["effective"] = {"count": working, "url": finder_link(
+                site, src, [(matrix.rows.key, row_id), *effective_filters])
+                if links and working else None}
+        rows.append(row)
     return rows
+
+
+def largest_shaded(matrix: Matrix) -> int:
+    """The count of the darkest shade: the largest cell of a shaded column."""
+    return max((n for (_, column), n in matrix.counts.items() if column in matrix.shaded),
+               default=0)
 
 
 def map_html(site: Site, src: str, matrix: Matrix, caption: str, region: str,
              links: bool = True, only_rows: list[str] | None = None,
              largest: int | None = None) -> str:
     return render_template("evidence_map.html", caption=caption, region=region,
-                           columns=matrix.columns,
+                           columns=matrix.columns, effective=bool(matrix.effective),
+                           plain=[label for c, label in matrix.columns.values
+                                  if c not in matrix.shaded],
                            rows=table_rows(site, src, matrix, links, only_rows, largest))
 
 
@@ -181,13 +217,14 @@ def dossier_map(catalog: Catalog, site: Site, src: str, items: list[Intervention
         "evidence_dossier.html",
         table=Markup(map_html(site, src, matrix, "Interventies in dit dossier per thema en "
                                "erkenningsniveau", "Bewijskaart van dit dossier", links=False,
-                               only_rows=themes, largest=max(whole.counts.values()))),
+                               only_rows=themes, largest=largest_shaded(whole))),
         map_url=relative_url(src, SRC, site.url_style))
 
 
 def _json_matrix(matrix: Matrix) -> list[dict]:
     return [{"id": row_id, "label": label, "total": matrix.totals[row_id],
              "counts": {c: matrix.counts[row_id, c] for c, _ in matrix.columns.values}}
+            | ({"effective": matrix.effective[row_id]} if matrix.effective else {})
             for row_id, label in matrix.rows.values]
 
 
