@@ -23,7 +23,7 @@ from generator.core.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE  # noqa: 
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("generator.commands.check", "controleer alle inhoud"),
     "build": ("generator.commands.build", "controleer de inhoud en bouw de website"),
-    "serve": ("generator.commands.serve", "bekijk de site terwijl je schrijft"),
+    "serve": ("generator.commands.serve", "bekijk de site terwijl u schrijft"),
     "new": ("generator.commands.new", "maak een nieuwe interventie of een nieuw dossier"),
     "schema": ("generator.commands.schema", "schrijf de JSON Schema's van de gegevens"),
     "export": ("generator.commands.export", "maak een exportbestand (offline: de site als zip)"),

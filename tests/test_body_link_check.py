@@ -56,20 +56,20 @@ def test_every_documented_form_passes_the_check_and_a_strict_build(tmp_path, cap
 
 
 @pytest.mark.parametrize(("link", "code", "hint"), [
-    ("[a](armoedetaem.md)", "dead-link", "Bedoelde je 'armoedeteam.md'?"),
+    ("[a](armoedetaem.md)", "dead-link", "Bedoelde u 'armoedeteam.md'?"),
     ("[a](../interventions/armoedeteam.md)", "dead-link",
-     "Bedoelde je '../interventies/armoedeteam.md'?"),
-    ("[a](../pages/over.md)", "dead-link", "Bedoelde je '../over.md'?"),
+     "Bedoelde u '../interventies/armoedeteam.md'?"),
+    ("[a](../pages/over.md)", "dead-link", "Bedoelde u '../over.md'?"),
     ("[a](/interventies/armoedeteam.md)", "dead-link",
-     "Bedoelde je '../interventies/armoedeteam.md'?"),
-    ("[a](/interventies/armoedeteam)", "dead-link", "Bedoelde je 'armoedeteam.md'?"),
-    ("[a](/interventies/armoedetaem/)", "dead-link", "Bedoelde je 'armoedeteam.md'?"),
-    ("[a](../dossiers/eenzaamheid)", "dead-link", "Bedoelde je '../dossiers/eenzaamheid.md'?"),
+     "Bedoelde u '../interventies/armoedeteam.md'?"),
+    ("[a](/interventies/armoedeteam)", "dead-link", "Bedoelde u 'armoedeteam.md'?"),
+    ("[a](/interventies/armoedetaem/)", "dead-link", "Bedoelde u 'armoedeteam.md'?"),
+    ("[a](../dossiers/eenzaamheid)", "dead-link", "Bedoelde u '../dossiers/eenzaamheid.md'?"),
     ('<a href="armoedeteam.md">a</a>', "dead-link", "'[tekst](armoedeteam.md)'"),
     ("![a](foto.png)", "dead-link", "afbeelding bestaat niet"),
-    ("[a](armoedeteam.md#aanpakk)", "dead-anchor", "Bedoelde je '#aanpak'?"),
-    ("[a](#doelgroepen)", "dead-anchor", "Bedoelde je '#doelgroep'?"),
-    ("[a](/dossiers/eenzaamheid/#wat-werk)", "dead-anchor", "Bedoelde je '#wat-werkt'?"),
+    ("[a](armoedeteam.md#aanpakk)", "dead-anchor", "Bedoelde u '#aanpak'?"),
+    ("[a](#doelgroepen)", "dead-anchor", "Bedoelde u '#doelgroep'?"),
+    ("[a](/dossiers/eenzaamheid/#wat-werk)", "dead-anchor", "Bedoelde u '#wat-werkt'?"),
 ])
 def test_a_dead_link_is_reported_at_its_line_and_column(tmp_path, link, code, hint):
     root = _project(tmp_path, f"Eerst tekst, dan {link} en meer.")

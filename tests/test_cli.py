@@ -126,7 +126,7 @@ MISTAKES = {
     "typo-in-theme": (
         replace_once(INTERVENTION, "themes: [wijkontwikkeling]", "themes: [wijkontwikeling]"),
         "unknown-vocabulary-value", "themes: [wijkontwikeling]",
-        ["Bedoelde je 'wijkontwikkeling'?", "Kies een id"]),
+        ["Bedoelde u 'wijkontwikkeling'?", "Kies een id"]),
     "missing-title": (
         replace_once(INTERVENTION, "title: Buurtbemiddeling\n", ""), "missing-key", "---",
         ["verplichte sleutel 'title'", "Voeg 'title:' toe"]),
@@ -139,7 +139,7 @@ MISTAKES = {
                                           "controleer dag, maand en jaar"]),
     "misspelled-key": (
         replace_once(INTERVENTION, "  in_practice_since: 2012", "  in_practise_since: 2012"),
-        "unknown-key", "in_practise_since", ["Bedoelde je 'in_practice_since'?",
+        "unknown-key", "in_practise_since", ["Bedoelde u 'in_practice_since'?",
                                              "Verbeter de naam"]),
     "reference-to-missing-entry": (
         replace_once(INTERVENTION, "last_reviewed: 2026-06-01",

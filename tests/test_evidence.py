@@ -245,7 +245,7 @@ def test_every_page_has_a_citation_with_its_downloads(site, catalog) -> None:
     for folder, entry in entries(catalog):
         page = site / f"{folder}/{entry.slug}/index.html"
         text = page.read_text("utf-8")
-        assert 'id="zo-citeer-je-deze-beschrijving"' in text, page
+        assert 'id="zo-citeert-u-deze-beschrijving"' in text, page
         ref = re.search(r'<p class="ww-cite__ref"[^>]*>(.*?)</p>', text, re.S)[1]
         assert f"({cited_year(entry)})." in ref
         assert "Wat Werkt. Geraadpleegd op [datum], van" in ref

@@ -66,7 +66,7 @@ def test_both_runtimes_loggers_speak_dutch(runtime, capsys):
     logging.getLogger(f"{runtime}.commands.build").info("Cleaning site directory")
     assert capsys.readouterr().err.splitlines() == [
         "waarschuwing: de pagina 'a.md' linkt naar 'b.md', maar dat doel bestaat niet. "
-        "Bedoel je 'c.md'?",
+        "Bedoelt u 'c.md'?",
         f"waarschuwing: {mkdocs_log.RUNTIMES[runtime]} meldt (niet vertaald): "
         "Something new in version 9",
         "waarschuwing: Kapotte link op pagina 'x/'."]

@@ -24,7 +24,7 @@ ISSUES = [
     warning(A, 30, None, None, "insecure-link", "Op regel 30 verwijst een link naar "
             "'http://www.example.org' met http://."),
     error(A, 5, 10, "themes[0]", "unknown-vocabulary-value",
-          "'wijkontwikeling' bij 'themes[0]' is geen bekend thema. Bedoelde je "
+          "'wijkontwikeling' bij 'themes[0]' is geen bekend thema. Bedoelde u "
           "'wijkontwikkeling'?"),
     error(A, None, None, None, "invalid-slug", "De bestandsnaam is geen geldige naam."),
     notice(A, 3, 1, None, "not-in-dossier", "Geen enkel dossier noemt deze interventie."),
@@ -53,7 +53,7 @@ def test_text_groups_per_file_in_path_order_then_summary() -> None:
         "interventions/buurtbemiddeling.md:3:1: melding: Geen enkel dossier noemt deze "
         "interventie.\n"
         "interventions/buurtbemiddeling.md:5:10: fout: 'wijkontwikeling' bij 'themes[0]' is geen "
-        "bekend thema. Bedoelde je 'wijkontwikkeling'?\n"
+        "bekend thema. Bedoelde u 'wijkontwikkeling'?\n"
         "interventions/buurtbemiddeling.md:12:3: fout: 'criteria.organisations' is 1, maar een "
         "methode moet door minstens twee organisaties worden toegepast.\n"
         "interventions/buurtbemiddeling.md:30: waarschuwing: Op regel 30 verwijst een link naar "
@@ -112,7 +112,7 @@ def test_github_annotations_exactly() -> None:
         "enkel dossier noemt deze interventie.\n"
         "::error file=interventions/buurtbemiddeling.md,line=5,col=10,"
         "title=unknown-vocabulary-value::'wijkontwikeling' bij 'themes[0]' is geen bekend thema. "
-        "Bedoelde je 'wijkontwikkeling'?\n"
+        "Bedoelde u 'wijkontwikkeling'?\n"
         "::error file=interventions/buurtbemiddeling.md,line=12,col=3,"
         "title=criterion-organisations::'criteria.organisations' is 1, maar een methode moet door "
         "minstens twee organisaties worden toegepast.\n"
@@ -146,7 +146,7 @@ def test_end_to_end_fixture_project_all_three_formats(tmp_path) -> None:
     lines = text.stdout.splitlines()
     assert len(lines) == 6
     assert lines[0].startswith(f"{A}:4:10: fout: 'wijkontwikeling' bij 'themes[0]' is geen "
-                               "bekend thema. Bedoelde je 'wijkontwikkeling'?")
+                               "bekend thema. Bedoelde u 'wijkontwikkeling'?")
     assert lines[1].startswith(f"{A}:8:3: waarschuwing: 'owner.website' gebruikt http://")
     assert lines[2] == ""
     assert lines[3].startswith("interventions/taalmaatjes.md:2:1: melding: Geen enkel dossier "

@@ -46,8 +46,8 @@ def test_serve_rerenders_on_change_and_shows_errors(project):
             "themes: [wijkontwikkeling,", "themes: [wijkontwikkelin,"), encoding="utf-8")
         page = wait_for(f"http://127.0.0.1:{port}/", "ww-preview-errors")
         assert "interventions/buurtbemiddeling.md:5" in page
-        assert "Bedoelde je &#39;wijkontwikkeling&#39;?" in page or \
-            "Bedoelde je 'wijkontwikkeling'?" in page
+        assert "Bedoelde u &#39;wijkontwikkeling&#39;?" in page or \
+            "Bedoelde u 'wijkontwikkeling'?" in page
     finally:
         process.terminate()
         process.wait(timeout=20)

@@ -117,7 +117,7 @@ def test_github_reporter_output_for_a_known_bad_file(tmp_path: Path) -> None:
         "De verplichte sleutel 'themes' ontbreekt of is leeg. Voeg 'themes:' toe (bijvoorbeeld: "
         "themes: [wijkontwikkeling]): Een of meer thema's.",
         where(line_of(BAD, "themas:"), "unknown-key") +
-        f"Onbekende sleutel 'themas' in de gegevens bovenaan. Bedoelde je 'themes'? Toegestaan "
+        f"Onbekende sleutel 'themas' in de gegevens bovenaan. Bedoelde u 'themes'? Toegestaan "
         f"zijn: {allowed}. Verbeter de naam.",
         where(line_of(BAD, "last_reviewed:"), "invalid-date") +
         "'last_reviewed' is '2026-02-30', maar die dag bestaat niet. Schrijf een bestaande "

@@ -301,8 +301,8 @@ class _Scanner:
         allowed = ", ".join(sorted(ALLOWED_TAGS))
         if kind == "attribuut":
             message = (f"Op regel {line} staat het HTML-attribuut '{what}', dat niet is "
-                       "toegestaan (geen style, geen on…-attributen). Verwijder het; opmaak doe "
-                       "je met Markdown.")
+                       "toegestaan (geen style, geen on…-attributen). Verwijder het; opmaak doet "
+                       "u met Markdown.")
         else:
             message = (f"Op regel {line} staat HTML die niet is toegestaan: {what}. Verwijder "
                        f"het of gebruik Markdown. Toegestaan zijn alleen: {allowed}.")

@@ -35,7 +35,7 @@ PAGE_FOLDER = {kind: SITE_FOLDERS[folder] for kind, folder in KIND_FOLDERS.items
 # Folders of the repository, as editors see them on GitHub, and where their pages end up.
 _TOP_FRAGMENTS = {"", "top"}
 _ID_RE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-HOW_TO_LINK = ("Een link naar een interventie schrijf je als '../interventies/naam.md', naar "
+HOW_TO_LINK = ("Een link naar een interventie schrijft u als '../interventies/naam.md', naar "
                "een dossier als '../dossiers/naam.md' (zie CONTRIBUTING.md, 'Links in de "
                "tekst').")
 
@@ -217,7 +217,7 @@ def _anchor_issue(site: SiteMap, source: Source, page: str, link: BodyLink, path
     if ids is None or fragment in ids:
         return None
     close = difflib.get_close_matches(fragment.lower(), sorted(ids), n=1, cutoff=0.6)
-    hint = f" Bedoelde je '#{close[0]}'?" if close else ""
+    hint = f" Bedoelde u '#{close[0]}'?" if close else ""
     where = "deze pagina" if target == page else f"de pagina '{path}'"
     return warning(source.path, link.line, link.column, None, "dead-anchor",
                    f"Op regel {link.line} verwijst een {link.what} naar '{link.url}', maar het "
@@ -263,18 +263,18 @@ def _resolve_address(site: SiteMap, page: str, path: str) -> str | None:
 
 
 def _suggest(site: SiteMap, page: str, path: str, markdown: bool) -> str:
-    """' Bedoelde je …?' with the link as it would work, where one is near."""
+    """' Bedoelde u …?' with the link as it would work, where one is near."""
     fixed = _repository_form(path)
     if fixed and resolve(site, page, fixed, markdown):
-        return f" Bedoelde je '{fixed}'? Op de site heet de map anders dan in de repository."
+        return f" Bedoelde u '{fixed}'? Op de site heet de map anders dan in de repository."
     if path.startswith("/") and path.endswith(".md"):
         relative = "../" * page.count("/") + path.lstrip("/")
         if resolve(site, page, relative, True):
-            return f" Bedoelde je '{relative}'? Een .md-link begint niet met '/'."
+            return f" Bedoelde u '{relative}'? Een .md-link begint niet met '/'."
     if not posixpath.splitext(path)[1] and not path.endswith("/"):
         for candidate in [path + ".md"] + [path + "/"]:
             if found := _preferred(site, page, candidate, markdown):
-                return f" Bedoelde je '{found}'?"
+                return f" Bedoelde u '{found}'?"
     if not markdown and path.endswith(".md") and resolve(site, page, path, True):
         return (" Een .md-link werkt alleen als Markdown-link: schrijf "
                 f"'[tekst]({path})' in plaats van HTML.")
@@ -290,7 +290,7 @@ def _suggest(site: SiteMap, page: str, path: str, markdown: bool) -> str:
     for near in difflib.get_close_matches(slug.lower(), names, n=3, cutoff=0.6):
         candidate = path.replace(name, near + extension, 1) if name else path
         if candidate != path and (found := _preferred(site, page, candidate, markdown)):
-            return f" Bedoelde je '{found}'?"
+            return f" Bedoelde u '{found}'?"
     return ""
 
 

@@ -206,7 +206,7 @@ def section_issues(path: str, kind: str, sections: list[Section],
             near = present[close[0]]
             issues.append(error(path, near.line, 1, None, "missing-section",
                                 f"De verplichte sectie '## {required}' ontbreekt. Op regel "
-                                f"{near.line} staat '## {near.title}': bedoelde je "
+                                f"{near.line} staat '## {near.title}': bedoelde u "
                                 f"'## {required}'? Verander de kop in '## {required}'."))
             continue
         issues.append(error(path, body_line, 1, None, "missing-section",

@@ -93,7 +93,7 @@ def describe(value: object) -> str:
 
 def suggestion(wrong: str, options: list[str]) -> str:
     close = difflib.get_close_matches(wrong.lower(), options, n=1, cutoff=0.6)
-    return f" Bedoelde je '{close[0]}'?" if close else ""
+    return f" Bedoelde u '{close[0]}'?" if close else ""
 
 
 def check_mapping(checker: Checker, data: dict, fields: tuple[Field, ...], prefix: str,
@@ -240,7 +240,7 @@ def _empty_message(spec: Field, key: str) -> str:
     """Advice that never leads into a new error: a required value is filled in, not removed."""
     if key.endswith("]"):  # an item of a list
         if spec.required:
-            return (f"'{key}' is leeg. Vul de tekst in (haal je het item weg, zorg dan dat "
+            return (f"'{key}' is leeg. Vul de tekst in (haalt u het item weg, zorg dan dat "
                     f"de lijst niet leeg wordt: '{spec.name}' is verplicht).")
         return f"'{key}' is leeg. Vul een tekst in of haal het lege item uit de lijst."
     if spec.required:

@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                   parser_class=DutchParser)
     offline = kinds.add_parser(
         "offline", help="de hele site als zip die zonder netwerk werkt",
-        description="Bouw de hele site als zip die je uitpakt en zonder netwerk opent "
+        description="Bouw de hele site als zip die u uitpakt en zonder netwerk opent "
                     "(index.html), met zoeken, filteren en printen.")
     add_common(offline)
     offline.add_argument("--out", metavar="BESTAND.zip",

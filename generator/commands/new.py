@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "het webadres")
     add_common(parser, today=False)
     parser.add_argument("--title", metavar="TITEL",
-                        help="de titel, tussen aanhalingstekens (anders vul je hem "
+                        help="de titel, tussen aanhalingstekens (anders vult u hem "
                         "later in)")
 
 

@@ -116,7 +116,7 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     # (WatWerktPlugin._unchanged_pages), so it would only alarm editors.
     quiet_mkdocs(show_progress=True)
     print(f"Voorvertoning op http://{host}:{port}/ zodra de site gebouwd is (stoppen met "
-          "Ctrl+C). De site wordt opnieuw gebouwd zodra je een interventie, dossier of "
+          "Ctrl+C). De site wordt opnieuw gebouwd zodra u een interventie, dossier of "
           "vocabularies.yml opslaat.", flush=True)
     try:
         # Dirty: a rebuild skips the pages the watwerkt plugin marks unchanged.

@@ -157,7 +157,7 @@ def _control_characters(text: str, relative: str) -> list[Issue]:
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
     return [error(relative, line, column, None, "control-character",
                   f"Op regel {line} staat een onzichtbaar stuurteken (U+{ord(match[0]):04X}). "
-                  "Verwijder het; vaak komt het mee als je tekst uit een ander programma plakt.")]
+                  "Verwijder het; vaak komt het mee als u tekst uit een ander programma plakt.")]
 
 
 def _split_and_parse(source: Source) -> list[Issue]:

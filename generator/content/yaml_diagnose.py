@@ -175,7 +175,7 @@ def _odd_space(line: str, index: int) -> tuple[str, Diagnosis] | None:
             f"Op deze regel staat een {ODD_SPACES[line[start]]} {where}. Die lijkt op een "
             "gewone spatie, maar YAML ziet hem niet als spatie, zodat de regel niet goed "
             "gelezen wordt. Verwijder hem en typ een gewone spatie; zo'n teken komt vaak mee "
-            "als je tekst uit Word of een webpagina plakt."))
+            "als u tekst uit Word of een webpagina plakt."))
     return None
 
 
@@ -202,10 +202,10 @@ def _repair_line(line: str, index: int, parent: str | None) -> tuple[str, Diagno
     where = "in de waarde" if zero.start() >= value_at else \
         f"in '{key['key']}'" if key else "voor de waarde"
     return cleaned, Diagnosis(index, zero.start(), (
-        f"Op deze regel staat een onzichtbaar teken {where}: een {ZERO_WIDTH[zero[0]]}. Je "
+        f"Op deze regel staat een onzichtbaar teken {where}: een {ZERO_WIDTH[zero[0]]}. U "
         "ziet het niet, maar het maakt de sleutel of waarde anders dan hij lijkt. Verwijder "
         "het (zet de cursor ervoor en druk op Delete, of typ de regel opnieuw); zo'n teken "
-        "komt vaak mee als je tekst van een webpagina of uit een chat plakt."))
+        "komt vaak mee als u tekst van een webpagina of uit een chat plakt."))
 
 
 # ---------------------------------------------------------------- parse errors

@@ -127,7 +127,7 @@ def scaffold_text(kind: str, vocab: Vocabularies | None = None, title: str | Non
     sections = REQUIRED_SECTIONS[kind]
     lines = ["---", *_comment(
         f"Nieuw{'e' if kind == 'intervention' else ''} {KIND_NL[kind]}. Vul elke waarde met "
-        f"'{PLACEHOLDER}', 'JJJJ' of 'JJJJ-MM-DD' in; `watwerkt check` en de controle bij je "
+        f"'{PLACEHOLDER}', 'JJJJ' of 'JJJJ-MM-DD' in; `watwerkt check` en de controle bij uw "
         "pull request wijzen aan wat nog ontbreekt. Een sleutel met null of [] telt als leeg.",
         "")]
     for spec in FIELDS[kind]:
@@ -162,7 +162,7 @@ def _flatten(fields: tuple[Field, ...], prefix: str = "") -> list[tuple[str, Fie
 
 def field_table(kind: str) -> str:
     """CONTRIBUTING's Markdown table of every key of one kind, from schema.py."""
-    rows = ["| sleutel | verplicht | soort waarde | wat je invult |", "|---|---|---|---|"]
+    rows = ["| sleutel | verplicht | soort waarde | wat u invult |", "|---|---|---|---|"]
     for key, spec in _flatten(FIELDS[kind]):
         need = "ja" if spec.required else "nee"
         kind_nl = KIND_NAMES_NL[spec.kind]

@@ -224,7 +224,7 @@ def decap_field(spec: Field, vocab: Vocabularies, parent_required: bool = True,
     if "pattern" in field:  # Decap puts its own full stop after the message
         field["pattern"] = [field["pattern"][0], field["pattern"][1].rstrip(".")]
     if spec.required and not parent_required:
-        field["hint"] += " Verplicht als je deze groep invult."
+        field["hint"] += " Verplicht als u deze groep invult."
     if not (spec.required and parent_required):
         field["required"] = False
     return field

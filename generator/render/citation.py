@@ -1,4 +1,4 @@
-"""'Zo citeer je deze beschrijving': a Dutch APA reference on every intervention and dossier page,
+"""'Zo citeert u deze beschrijving': a Dutch APA reference on every intervention and dossier page,
 and the same reference as RIS, BibTeX and CSL-JSON files beside the page
 (`interventies/<slug>/citaat.ris`, `.bib`, `.json`) for reference managers.
 
@@ -238,7 +238,7 @@ def render_citations(catalog: Catalog, site: Site) -> dict[str, str]:
 
 
 def citation_html(catalog: Catalog, site: Site, src: str, entry: Entry) -> str:
-    """The block 'Zo citeer je deze beschrijving' on the entry's page."""
+    """The block 'Zo citeert u deze beschrijving' on the entry's page."""
     cite = citation(site, entry, catalog.vocab.label)
     downloads = [{"url": asset_url(src, path, site.url_style), "label": DOWNLOADS[kind][0],
                   "type": DOWNLOADS[kind][1], "name": download_name(entry, kind)}

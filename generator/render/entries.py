@@ -28,7 +28,7 @@ from generator.render.print_views import print_view_src
 
 ASSESSORS_NL = {"erkenningscommissie": "de erkenningscommissie",
                 "praktijkpanel": "een praktijkpanel"}
-CITE_TITLE = "Zo citeer je deze beschrijving"
+CITE_TITLE = "Zo citeert u deze beschrijving"
 _HEADING_RE = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -141,7 +141,7 @@ def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervent
 
 def _citation_section(catalog: Catalog, site: Site, src: str, entry: Intervention | Dossier,
                       taken: list[str]) -> str:
-    """'Zo citeer je deze beschrijving', last on every intervention and dossier page."""
+    """'Zo citeert u deze beschrijving', last on every intervention and dossier page."""
     return _section(site, CITE_TITLE, citation_html(catalog, site, src, entry), taken,
                     searchable=False)
 

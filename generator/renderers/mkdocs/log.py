@@ -44,7 +44,7 @@ def _strict_counts(match: re.Match) -> str:
 
 def _link_target(match: re.Match) -> str:
     target = f" ('{match['target']}')" if match["target"] else ""
-    hint = f" Bedoel je '{match['hint']}'?" if match["hint"] else ""
+    hint = f" Bedoelt u '{match['hint']}'?" if match["hint"] else ""
     return (f"de pagina '{match['page']}' linkt naar '{match['link']}', maar dat doel{target} "
             f"bestaat niet.{hint}")
 

@@ -218,7 +218,7 @@
     if (ui.count.textContent !== text) ui.count.textContent = text;
     ui.empty.hidden = outcome.shown > 0;
     ui.apply.textContent = outcome.shown ? "Toon " + text.replace(" gevonden", "")
-      : "Geen interventies: maak je keuze ruimer";
+      : "Geen interventies: maak uw keuze ruimer";
     var rest = outcome.shown - Math.min(limit, outcome.shown);
     ui.more.hidden = rest === 0;
     ui.more.textContent = "Toon er meer (nog " + number(rest) + " niet getoond)";
@@ -458,7 +458,7 @@
     ui.compareLink.textContent = "Vergelijk " + picked.length + " interventies";
     ui.compareText.textContent = "Gekozen: " + titles.join(", ") + ". " + (picked.length < 2
       ? "Kies er nog één of twee om te vergelijken."
-      : full ? "Dat is het maximum van drie." : "Je kunt er nog één kiezen.");
+      : full ? "Dat is het maximum van drie." : "U kunt er nog één kiezen.");
   }
 
   function keepFromSiteSearch(state) {
