@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.core.issues import Issue, Severity, count
+from generator.core.numbers import count_nl
 
 _WORDS = {Severity.ERROR: ("fout", "fouten"), Severity.WARNING: ("waarschuwing", "waarschuwingen"),
           Severity.NOTICE: ("melding", "meldingen")}
@@ -16,18 +17,17 @@ def sort_issues(issues: list[Issue]) -> list[Issue]:
 
 def _counted(number: int, severity: Severity) -> str:
     singular, plural = _WORDS[severity]
-    return f"{number} {singular if number == 1 else plural}"
+    return count_nl(number, singular, plural)
 
 
 def summary_line(issues: list[Issue], files_checked: int) -> str:
     """'3 fouten, 1 waarschuwing en 2 meldingen in 2 bestanden'."""
     if not issues:
-        noun = "bestand" if files_checked == 1 else "bestanden"
-        return f"Geen fouten, waarschuwingen of meldingen in {files_checked} {noun}."
+        return ("Geen fouten, waarschuwingen of meldingen in "
+                f"{count_nl(files_checked, 'bestand', 'bestanden')}.")
     files = len({issue.path for issue in issues})
     parts = [_counted(count(issues, severity), severity) for severity in Severity]
-    noun = "bestand" if files == 1 else "bestanden"
-    return f"{parts[0]}, {parts[1]} en {parts[2]} in {files} {noun}"
+    return f"{parts[0]}, {parts[1]} en {parts[2]} in {count_nl(files, 'bestand', 'bestanden')}"
 
 
 def format_text(issues: list[Issue], files_checked: int) -> str:

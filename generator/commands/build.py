@@ -7,7 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 from generator.cli import EXIT_OK, add_common
+from generator.core.numbers import count_nl
 from generator.renderers.mkdocs.run import build_site, report_failure
+
+PAGES = "pagina's"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,5 +25,5 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     failed = report_failure(outcome, "De site is niet gebouwd")
     if failed is not None:
         return failed
-    print(f"Site gebouwd: {outcome.pages} pagina's in {out}")
+    print(f"Site gebouwd: {count_nl(outcome.pages, 'pagina', PAGES)} in {out}")
     return EXIT_OK

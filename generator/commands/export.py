@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_USAGE, DutchParser, add_common
+from generator.core.numbers import count_nl, number_nl
 from generator.export.offline import default_zip_path, export_offline
 from generator.renderers.mkdocs.run import report_failure
 
@@ -38,7 +39,8 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     if failed is not None:
         return failed
     seconds = time.monotonic() - started
-    print(f"Offline versie gemaakt: {outcome.pages} pagina's, "
-          f"{outcome.size / 1_000_000:.1f} MB in {out} ({seconds:.1f} s). Pak de zip uit en "
+    pages = count_nl(outcome.pages, "pagina", "pagina's")
+    print(f"Offline versie gemaakt: {pages}, {number_nl(outcome.size / 1_000_000, 1)} MB in "
+          f"{out} ({number_nl(seconds, 1)} s). Pak de zip uit en "
           "open index.html in een browser.")
     return EXIT_OK

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.check.report import format_text
 from generator.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_common
+from generator.core.numbers import count_nl
 from generator.pipeline import check_project
 from generator.renderers.docs_folder import write_docs_folder
 
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
         print(f"watwerkt render: kan niet schrijven in '{out}' ({exc.strerror}).",
               file=sys.stderr)
         return EXIT_USAGE
-    print(f"Pagina's geschreven: {written.pages} pagina's en {written.files - written.pages} "
-          f"andere bestanden in {out}")
+    others = count_nl(written.files - written.pages, "ander bestand", "andere bestanden")
+    pages = count_nl(written.pages, "pagina", "pagina's")
+    print(f"Pagina's geschreven: {pages} en {others} in {out}")
     return EXIT_OK

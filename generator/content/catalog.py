@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from generator.content.vocab import Vocabularies
 from generator.core.model import Dossier, Intervention
+from generator.core.numbers import count_nl
 
 NOT_ASSESSED, EXPIRED = "niet-beoordeeld", "verlopen"
 
@@ -87,7 +88,7 @@ def count_interventions(items: list[Intervention]) -> str:
     that the home page, the finder, the overviews and the open data agree."""
     withdrawn = sum(1 for i in items if i.withdrawn)
     active = len(items) - withdrawn
-    text = f"{active} {'interventie' if active == 1 else 'interventies'}"
+    text = count_nl(active, "interventie", "interventies")
     return text + (f" (en {withdrawn} ingetrokken)" if withdrawn else "")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
 from generator.core.issues import Issue, Severity, error, warning
+from generator.core.numbers import number_nl
 from generator.core.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST
 
 KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
@@ -95,7 +96,7 @@ def load_source(path: Path, relative: str, kind: str) -> tuple[Source | None, li
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return unread, [error(relative, 1, 1, None, "file-too-large",
-                                  f"Het bestand is {size // 1024} kB groot; de grens is "
+                                  f"Het bestand is {number_nl(size // 1024)} kB groot; de grens is "
                                   f"{MAX_FILE_BYTES // 1024 // 1024} MB. Splits de tekst of "
                                   "verwijder ingeplakte afbeeldingen of bijlagen.")]
         raw = path.read_bytes()

@@ -1,5 +1,6 @@
 """The one-page (A4) handout of each dossier's interventions: the dossier's summary and the
-summaries of its interventions, with their recognition, target groups and contact, and the online address.
+summaries of its interventions, with their recognition, target groups and contact, and the
+online address.
 
 The page lives at dossiers/<slug>/print/ (print/index.html in the offline export). Being an
 index page, it gets no edit link: it has no source file of its own.

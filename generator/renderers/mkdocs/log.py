@@ -14,6 +14,8 @@ import re
 import time
 from collections.abc import Callable
 
+from generator.core.numbers import number_nl
+
 RUNTIMES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
 LEVELS = {logging.WARNING: "waarschuwing", logging.ERROR: "fout", logging.CRITICAL: "fout"}
 DROP = None  # a rule's Dutch text: the line is chatter, not shown
@@ -50,7 +52,7 @@ def _link_target(match: re.Match) -> str:
 
 
 def _built(match: re.Match) -> str:
-    seconds = f"{float(match['seconds']):.1f}".replace(".", ",")
+    seconds = number_nl(float(match["seconds"]), 1)
     return f"Site gebouwd in {seconds} s."
 
 
