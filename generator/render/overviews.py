@@ -100,7 +100,8 @@ def render_interventions_index(catalog: Catalog, site: Site) -> str:
         active_cards=Markup(cards(catalog, site, src, active)),
         withdrawn_cards=Markup(cards(catalog, site, src, withdrawn)) if withdrawn else "",
         themes_url=link("themas"), groups_url=link("doelgroepen"),
-        levels_url=link("erkenning"), evidence_url=link("bewijs"), **finder_attributes(site))
+        levels_url=link("erkenning"), evidence_url=link("bewijs"), dossiers_url=link("dossiers"),
+        **finder_attributes(site))
     return page_header("Interventies", "Alle interventies in de databank Wat Werkt, met hun "
                        "erkenning.", hide=("navigation", "toc"), kind="finder") \
         + html_block(site, body)
