@@ -17,12 +17,13 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from pylatexenc.latexencode import unicode_to_latex
 
 from generator.content.catalog import Catalog
 from generator.core.model import Dossier, Entry, Intervention
-from generator.render.common import Site, asset_url, relative_url, render_template
+from generator.render.common import FILE, Site, asset_url, relative_url, render_template
 from generator.render.data import absolute_url
 
 FILES = {"ris": "citaat.ris", "bib": "citaat.bib", "json": "citaat.json"}
@@ -220,6 +221,16 @@ def file_paths(entry: Entry) -> dict[str, str]:
     return {kind: f"{folder}/{entry.slug}/{name}" for kind, name in FILES.items()}
 
 
+def _download_url(site: Site, src: str, path: str, kind: str, cite: Citation) -> str:
+    """The file beside the page; in the offline export the file itself as a data: URL, because
+    a browser ignores the download attribute of a file:// link (each file is its own origin)
+    and would show the BibTeX as text. The files are in the export all the same."""
+    if site.url_style != FILE:
+        return asset_url(src, path, site.url_style)
+    text = {"ris": ris, "bib": bibtex, "json": csl_json}[kind](cite)
+    return f"data:{DOWNLOADS[kind][1]};charset=utf-8,{quote(text, safe='')}"
+
+
 def download_name(entry: Entry, kind: str) -> str:
     """The name a downloaded citation file gets: 'buurtbemiddeling.bib', not 'citaat.bib'."""
     return f"{entry.slug}.{FILES[kind].rsplit('.', 1)[1]}"
@@ -240,7 +251,7 @@ def render_citations(catalog: Catalog, site: Site) -> dict[str, str]:
 def citation_html(catalog: Catalog, site: Site, src: str, entry: Entry) -> str:
     """The block 'Zo citeert u deze beschrijving' on the entry's page."""
     cite = citation(site, entry, catalog.vocab.label)
-    downloads = [{"url": asset_url(src, path, site.url_style), "label": DOWNLOADS[kind][0],
+    downloads = [{"url": _download_url(site, src, path, kind, cite), "label": DOWNLOADS[kind][0],
                   "type": DOWNLOADS[kind][1], "name": download_name(entry, kind)}
                  for kind, path in file_paths(entry).items()]
     # Without site_url the reference can only name the site-relative address; the link then

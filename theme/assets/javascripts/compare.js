@@ -150,10 +150,10 @@
     }
     if (items.length < 2) {
       var chosen = items.length ? "U hebt nu alleen " + items[0].title + " gekozen. " : "";
-      box.appendChild(message([chosen + "Kies hieronder " + (items.length ? "een tweede" :
-        "twee of drie") + " interventie" + (items.length ? "" : "s") + " om ze naast elkaar " +
-        "te zien, of zet in ", finderLink("de interventie-zoeker"), " een vinkje bij " +
-        "‘Vergelijk’."]));
+      box.appendChild(message([chosen + (items.length ? "Kies er nog een of twee" :
+        "Kies twee of drie interventies") + " om ze naast elkaar te zien: in de lijst " +
+        "hieronder, of met een vinkje bij ‘Vergelijk’ in ", finderLink("de interventie-zoeker"),
+        "."]));
     } else {
       box.appendChild(table(items));
     }
