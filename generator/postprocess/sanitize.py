@@ -32,7 +32,8 @@ GENERATED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "section", "nav"
 GENERATED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": frozenset({"class", "id", "title", "role", "lang", "aria-label", "aria-labelledby",
                     "aria-describedby", "aria-hidden"}),
-    "a": frozenset({"rel"}),
+    # The citation files download under the page's name (download="x.bib", type="…").
+    "a": frozenset({"rel", "download", "type"}),
     "th": frozenset({"scope", "colspan", "rowspan", "style"}),
     "td": frozenset({"style"}),  # Python-Markdown's tables align cells with style="text-align"
     "ol": frozenset({"start"}),
