@@ -14,6 +14,7 @@ from generator.content.load import load_sources
 from generator.content.vocab import load_vocabularies
 from generator.core import work
 from generator.core.issues import Issue, has_errors
+from generator.render.plan import SitePlan
 
 
 @dataclass
@@ -36,6 +37,6 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     issues += validated.issues
     catalog = build_catalog(validated.interventions, validated.dossiers, vocab, build_date)
     # Links in bodies lead to pages: they are resolved against every entry and page there is.
-    issues += check_body_links(sources, catalog, root)
+    issues += check_body_links(sources, catalog, root, SitePlan(catalog))
     # Files that could not be read are Sources too (without data): they count as checked.
     return CheckResult(issues, catalog, len(sources))

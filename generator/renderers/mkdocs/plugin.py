@@ -32,8 +32,6 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
 from generator.check.report import format_text  # noqa: E402
-from generator.content.audit import load_audit  # noqa: E402
-from generator.content.history import load_history  # noqa: E402
 from generator.core import work  # noqa: E402
 from generator.core.dates import resolve_build_date  # noqa: E402
 from generator.core.issues import Severity  # noqa: E402
@@ -44,8 +42,9 @@ from generator.postprocess.finish_html import finish_page  # noqa: E402
 from generator.postprocess.html_blocks import HtmlBlocks  # noqa: E402
 from generator.postprocess.page_guard import guard_page  # noqa: E402
 from generator.render import render_site  # noqa: E402
-from generator.render.common import DIRECTORY, FILE, Site, source_path  # noqa: E402
+from generator.render.common import DIRECTORY, FILE, source_path  # noqa: E402
 from generator.renderers.mkdocs.search import PagedIndex, attach, page_entries, write_full  # noqa: E402
+from generator.renderers.site import make_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.watwerkt")
 
@@ -128,13 +127,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         for file in files:
             if file.generated_by is None:
                 file.edit_uri = f"{self.config.pages_dir}/{file.src_uri}"
-        site = Site(url_style=DIRECTORY if config.use_directory_urls else FILE,
-                    repo_url=config.repo_url, edit_uri=config.edit_uri, site_url=config.site_url,
-                    site_name=config.site_name,
-                    data_license=config.extra.get("open_data_license"),
-                    data_license_url=config.extra.get("open_data_license_url"),
-                    history=load_history(self.root), html_marker=self.html_blocks.marker,
-                    audit=load_audit(self.root))
+        site = make_site(self.root, config, DIRECTORY if config.use_directory_urls else FILE,
+                         html_marker=self.html_blocks.marker)
         rendered = render_site(result.catalog, site)
         unchanged = self._unchanged_pages(rendered, config)
         for src_uri, text in rendered.items():
