@@ -98,6 +98,14 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
     return BuildOutcome(True, report, pages=pages)
 
 
+def serve_preview(config_file: Path, dev_addr: str) -> None:
+    """The renderer's live preview of `config_file` on `dev_addr`, until Ctrl+C. Dirty: a
+    rebuild skips the pages the watwerkt plugin marks unchanged."""
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
+
+
 def _render(config_file: Path, site_dir: Path, result, strict: bool,
             overrides: dict) -> tuple[str, str | None, str]:
     """Run the renderer into `site_dir`: (the failure, or '' when it built; site_url; the
