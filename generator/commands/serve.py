@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_USAGE, add_common
 from generator.renderers.mkdocs import runtime
-from generator.renderers.mkdocs.run import pin_build_date, quiet_mkdocs
+from generator.renderers.mkdocs.run import pin_build_date, quiet_mkdocs, serve_preview
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 ENV_ADDR = "WATWERKT_DEV_ADDR"
@@ -91,8 +91,6 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     except runtime.RuntimeMissing as exc:
         print(f"watwerkt: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    from mkdocs.commands.serve import serve
-
     if not (root / "mkdocs.yml").is_file():
         print(f"watwerkt: in '{root}' staat geen mkdocs.yml.", file=sys.stderr)
         return EXIT_USAGE
@@ -119,9 +117,7 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
           "Ctrl+C). De site wordt opnieuw gebouwd zodra u een interventie, dossier of "
           "vocabularies.yml opslaat.", flush=True)
     try:
-        # Dirty: a rebuild skips the pages the watwerkt plugin marks unchanged.
-        serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"{host}:{port}", livereload=True,
-              build_type="dirty")
+        serve_preview(root / "mkdocs.yml", f"{host}:{port}")
     except KeyboardInterrupt:
         # Ctrl+C during the first build (MkDocs catches it itself once the server runs).
         pass
