@@ -77,8 +77,10 @@ def test_clicking_a_cell_goes_to_the_filtered_finder(page, site_server) -> None:
 def test_numbers_are_readable_in_every_shade(page, site_server) -> None:
     page.goto(site_server.url + "bewijs/")
     cells = page.evaluate(CONTRAST_JS)
-    shades = {re.search(r"ww-map__cell--s\d|ww-map__total", c["cls"])[0] for c in cells}
-    assert {"ww-map__cell--s0", "ww-map__cell--s1", "ww-map__total"} <= shades
+    shades = {re.search(r"ww-map__cell--(s\d|plain)|ww-map__total", c["cls"])[0]
+              for c in cells}
+    assert {"ww-map__cell--s0", "ww-map__cell--s1", "ww-map__cell--plain",
+            "ww-map__total"} <= shades
     assert len(shades) >= 4
     for cell in cells:
         assert cell["worst"] >= 4.5, cell
