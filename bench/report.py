@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import statistics
-
 import shlex
+import statistics
 
 from measure import PYTHON, REPO, Run, versions
 
