@@ -43,6 +43,20 @@ def _replace_key_line(text: str, key: str, value: str) -> str:
     return text[:match.start(1)] + head + text[match.end(1):]
 
 
+_BODY_LINK = re.compile(r"\[([^\]]+)\]\(((?:\.\./interventies/)?)([a-z0-9-]+)\.md\)")
+
+
+def relink(text: str, round_number: int, written: set[str]) -> str:
+    """Body links to shipped interventions point at that round's copies (at the first round's
+    when that round has none); a link with no copy in the corpus becomes its plain text."""
+    def to_copy(match: re.Match) -> str:
+        for number in (round_number, 1):
+            if copy_slug(match[3], number) in written:
+                return f"[{match[1]}]({match[2]}{copy_slug(match[3], number)}.md)"
+        return match[1]
+    return _BODY_LINK.sub(to_copy, text)
+
+
 def intervention_copy(text: str, round_number: int, written: set[str]) -> str:
     """`written`: the slugs of the copies in the corpus; the last, partial round keeps only
     the related links whose copy exists."""
@@ -53,16 +67,17 @@ def intervention_copy(text: str, round_number: int, written: set[str]) -> str:
         related = [copy_slug(s, round_number) for s in data["related"]]
         kept = ", ".join(slug for slug in related if slug in written)
         text = _replace_key_line(text, "related", f"[{kept}]")
-    return text
+    return relink(text, round_number, written)
 
 
-def dossier_copy(text: str) -> str:
-    """The shipped dossier, naming the first round's copies (flow or block lists alike)."""
+def dossier_copy(text: str, written: set[str] | None = None) -> str:
+    """The shipped dossier, naming the first round's copies (flow or block lists alike, and
+    the links in its text)."""
     data = _front(text)
     for slug in data.get("interventions") or []:
         text = re.sub(rf"(?m)(^\s*-\s*|[\[,]\s*){re.escape(slug)}(?=\s*[\],]|\s*$)",
                       lambda m, s=slug: m.group(1) + copy_slug(s, 1), text)
-    return text
+    return text if written is None else relink(text, 1, written)
 
 
 def write_corpus(out: Path, n: int) -> dict:
@@ -80,7 +95,7 @@ def write_corpus(out: Path, n: int) -> dict:
     dossiers = sorted((REPO / "dossiers").glob("*.md"))
     for source in dossiers:
         (out / "dossiers" / source.name).write_text(
-            dossier_copy(source.read_text(encoding="utf-8")), encoding="utf-8")
+            dossier_copy(source.read_text(encoding="utf-8"), written), encoding="utf-8")
     return {"interventions": n, "dossiers": len(dossiers), "kind": "shipped"}
 
 

@@ -151,7 +151,8 @@ def test_the_built_site_has_the_admin_page_loading_decap_from_its_cdn() -> None:
 
 def test_no_admin_in_the_offline_export_or_when_switched_off(monkeypatch) -> None:
     offline = render_editor_files(FakeCatalog(), Site(url_style=FILE, repo_url=SITE.repo_url))
-    assert sorted(offline) == ["schema/dossier.schema.json", "schema/intervention.schema.json"]
+    assert sorted(offline) == ["schema/dossier.schema.json", "schema/index.md",
+                              "schema/intervention.schema.json"]
     monkeypatch.setenv("WATWERKT_DECAP", "off")
     assert sorted(render_editor_files(FakeCatalog(), SITE)) == sorted(offline)
     no_repo = Site(url_style=DIRECTORY, repo_url=None)
