@@ -27,6 +27,7 @@ from generator.check.body_structure import (  # noqa: F401 - normalize_heading: 
     section_issues,
     unclosed_blocks,
 )
+from generator.check.preview import preview_issues
 from generator.core.issues import Issue, error, warning
 
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
@@ -151,9 +152,14 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     scanner = _Scanner(path, body_line, report, body)
     for index, token in enumerate(tokens):
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
-    report.issues.extend(unclosed_blocks(path, unwrapped, tokens, body_line))
+    unclosed = unclosed_blocks(path, unwrapped, tokens, body_line)
+    report.issues.extend(unclosed)
     report.issues.extend(section_issues(path, kind, report.sections, report.look_alikes,
                                         body_line))
+    # After a tag or comment that swallows the rest every block differs: no comparison then.
+    # Lines with a message of their own (forbidden HTML, a heading slip) need no second one.
+    taken = frozenset(issue.line for issue in report.issues if issue.line)
+    report.issues.extend(preview_issues(path, body, body_line, not unclosed, taken))
     return report
 
 

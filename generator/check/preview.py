@@ -1,0 +1,495 @@
+"""What the editor saw in the preview is what readers get (issue 24).
+
+Editors check their text in GitHub's Preview tab (GitHub's own cmark-gfm) or Decap's CommonMark
+preview; the site renders with Python-Markdown, which differs in documented places. Every body is
+rendered both ways here and the block structure compared: paragraphs, lists and their nesting,
+tables with their cells, headings, code blocks, quotes and footnotes. Each difference is reported
+at the editor's line (cmark-gfm keeps source positions), naming what the preview showed, what
+the site would show, and the fix.
+
+Where the site can simply show what the preview showed, it does (`preview_normalized`, applied
+before rendering): a list, table or quote that starts on the line right under a paragraph gets
+the blank line Python-Markdown needs. The comparison then runs on the normalized text, so it is
+the net for everything else.
+
+Two slips lose text in both renderers alike, so no comparison sees them: a table row with more
+cells than its header, and a footnote marker without its note. They are errors here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from html.parser import HTMLParser
+
+from generator.core.issues import Issue, error, warning
+
+# The site's Markdown extensions, as in mkdocs.yml (tests/test_preview.py keeps them equal);
+# the toc's permalinks only add a '¶' and are left out.
+SITE_EXTENSIONS = ("toc", "tables", "footnotes", "abbr", "def_list", "admonition", "sane_lists",
+                   "pymdownx.superfences")
+MAX_MESSAGES = 8  # per body: past that, the first ones say enough
+MAX_BODY = 100_000  # a pasted giant is reported elsewhere (body-too-complex), never compared
+
+_BLOCKS = {"p", "ul", "ol", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+           "blockquote", "hr", "dl", "dt", "dd"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"}
+_NAMES = {"p": "een alinea", "ul": "een lijst met punten", "ol": "een genummerde lijst",
+          "li": "een lijstpunt", "table": "een tabel", "pre": "een codeblok",
+          "blockquote": "een citaat", "hr": "een scheidingslijn", "dl": "een definitielijst",
+          "dt": "een begrip", "dd": "een definitie", "footnotes": "voetnoten",
+          "footnote": "een voetnoot"}
+# Python-Markdown's own constructs, which a CommonMark preview shows as plain text; the site
+# means them, so their lines are left out of the comparison on both sides.
+_SITE_ONLY_START_RE = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+\S")
+_ABBREVIATION_RE = re.compile(r"^ {0,3}\*\[[^\]]+\]:")
+_DEFINITION_RE = re.compile(r"^ {0,3}:[ \t]+\S")
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
+_CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _heading_name(tag: str) -> str:
+    return f"een kop ('{'#' * int(tag[1])} ')"
+
+
+def block_name(kind: str) -> str:
+    return _heading_name(kind) if re.fullmatch(r"h[1-6]", kind) else _NAMES.get(kind, kind)
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str | None]
+    children: list = field(default_factory=list)  # _Node or str
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs) -> None:
+        node = _Node(tag, dict(attrs))
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self.stack[-1].children.append(_Node(tag, dict(attrs)))
+
+    def handle_endtag(self, tag) -> None:
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data) -> None:
+        self.stack[-1].children.append(data)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    depth: int
+    text: str
+    line: int | None = None  # 1-based line in the body (the reference's blocks only)
+    end: int | None = None  # its last line
+
+    @property
+    def signature(self) -> tuple[str, int, str]:
+        return (self.kind, self.depth, self.text)
+
+
+def _text(node: _Node, skip_blocks: bool) -> str:
+    parts = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif child.tag in ("a",) and ("data-footnote-backref" in child.attrs
+                                      or "footnote-backref" in (child.attrs.get("class") or "")):
+            continue
+        elif skip_blocks and (child.tag in _BLOCKS or _is_footnotes(child)) \
+                and not (node.tag == "li" and child.tag == "p"):
+            continue
+        else:
+            parts.append(_text(child, skip_blocks))
+    return "".join(parts)
+
+
+_NOT_COMPARED_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffd\u21a9\ufe0e]")
+
+
+def _words(text: str) -> str:
+    """Text as a reader compares it: words only (control characters, which cmark replaces
+    and are reported elsewhere, and the footnotes' back-arrows left out)."""
+    return " ".join(_NOT_COMPARED_RE.sub(" ", text).split())
+
+
+def _is_footnotes(node: _Node) -> bool:
+    classes = (node.attrs.get("class") or "").split()
+    return (node.tag == "section" and "footnotes" in classes) or \
+        (node.tag == "div" and "footnote" in classes)
+
+
+def _lines_of(node: _Node) -> tuple[int | None, int | None]:
+    """The first and last line of a cmark-gfm block ('data-sourcepos="3:1-5:0"')."""
+    match = re.match(r"(\d+):\d+-(\d+):(\d+)", node.attrs.get("data-sourcepos") or "")
+    if not match:  # a footnote's item: the lines of what it holds
+        inner = [_lines_of(child) for child in node.children if isinstance(child, _Node)]
+        inner = [pair for pair in inner if pair[0] is not None]
+        return (inner[0][0], inner[-1][1]) if inner else (None, None)
+    start, end, column = int(match[1]), int(match[2]), int(match[3])
+    return start, max(start, end - 1 if column == 0 else end)
+
+
+def blocks_of(rendered: str) -> list[Block]:
+    """The block structure of rendered HTML, in document order."""
+    builder = _TreeBuilder()
+    builder.feed(rendered)
+    builder.close()
+    found: list[Block] = []
+    _walk(builder.root, 0, found, None)
+    return found
+
+
+def _walk(node: _Node, depth: int, found: list[Block], line: int | None) -> None:
+    for child in node.children:
+        if isinstance(child, str):
+            continue
+        start, end = _lines_of(child)
+        child_line = start or line
+        if _is_footnotes(child):
+            found.append(Block("footnotes", depth, "", child_line))
+            _walk(child, depth + 1, found, child_line)
+        elif child.tag == "hr" and _is_footnotes(node):
+            continue  # Python-Markdown's line above its footnotes
+        elif child.tag == "p" and node.tag == "li":
+            continue  # tight or loose: the same list to a reader
+        elif child.tag == "table":
+            rows = []
+            for row in _descendants(child, "tr"):
+                rows.append(" | ".join(_words(_text(cell, False)) for cell in row.children
+                                       if isinstance(cell, _Node) and cell.tag in ("th", "td")))
+            found.append(Block("table", depth, " / ".join(rows), child_line, end))
+        elif child.tag in _BLOCKS:
+            text = "" if child.tag in ("ul", "ol", "dl", "blockquote") else \
+                _words(_text(child, True))
+            found.append(Block(child.tag, depth, text, child_line, end))
+            if child.tag != "pre":
+                _walk(child, depth + 1, found, child_line)
+        else:
+            _walk(child, depth, found, child_line)  # div, details, span…: not a block of its own
+
+
+def _descendants(node: _Node, tag: str):
+    for child in node.children:
+        if isinstance(child, _Node):
+            if child.tag == tag:
+                yield child
+            else:
+                yield from _descendants(child, tag)
+
+
+# --- the two renderers ---------------------------------------------------------------------
+
+def reference_html(body: str) -> str:
+    """The body as GitHub's preview shows it: cmark-gfm, GitHub's own parser, with line maps."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    return cmarkgfm.github_flavored_markdown_to_html(
+        body, options=Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_FOOTNOTES
+        | Options.CMARK_OPT_UNSAFE)
+
+
+_SITE_MARKDOWN = None
+
+
+def site_html(body: str) -> str:
+    """The body as the site renders it: Python-Markdown with the extensions of mkdocs.yml."""
+    global _SITE_MARKDOWN
+    if _SITE_MARKDOWN is None:
+        import markdown
+
+        _SITE_MARKDOWN = markdown.Markdown(extensions=list(SITE_EXTENSIONS))
+    return _SITE_MARKDOWN.reset().convert(body)
+
+
+# --- what the site renders -----------------------------------------------------------------
+
+def preview_normalized(body: str) -> str:
+    """The body with the blank lines Python-Markdown needs where the preview starts a list,
+    table, quote or code block right under a paragraph. Lines are only added, never changed."""
+    if len(body) > MAX_BODY or not body.strip():
+        return body
+    lines = body.split("\n")
+    starts = _interrupting_starts(body, lines)
+    if not starts:
+        return body
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if number in starts:
+            out.append(_blank_like(lines[number - 2]))
+        out.append(line)
+    return "\n".join(out)
+
+
+def _blank_like(previous: str) -> str:
+    """A blank line inside the same quote ('> ') as the line above it."""
+    match = re.match(r"^((?: {0,3}>[ ]?)+)", previous)
+    return match[1].rstrip() if match else ""
+
+
+@lru_cache(maxsize=4096)
+def _reference_blocks(body: str) -> tuple[Block, ...]:
+    return tuple(blocks_of(reference_html(body)))
+
+
+def _interrupting_starts(body: str, lines: list[str]) -> set[int]:
+    """Lines where the preview starts a list, table or quote directly after a paragraph's
+    line, at the outer level: there Python-Markdown would go on with the paragraph."""
+    starts = set()
+    blocks = _reference_blocks(body)
+    paragraph_ends = set()
+    for block in blocks:
+        if block.kind == "p" and block.line is not None:
+            paragraph_ends.add(block.line)
+    for index, block in enumerate(blocks):
+        if block.depth != 0 or block.line is None or block.line < 2 or \
+                block.kind not in ("ul", "ol", "table", "blockquote"):
+            continue
+        above = lines[block.line - 2]
+        if above.strip() and not above.lstrip().startswith(">") and index > 0 \
+                and blocks[index - 1].kind == "p":
+            starts.add(block.line)
+    return starts
+
+
+# --- the comparison ------------------------------------------------------------------------
+
+def preview_issues(path: str, body: str, body_line: int, compare: bool = True,
+                   taken: frozenset[int] = frozenset()) -> list[Issue]:
+    """Every place where the site would show the body differently from GitHub's preview, and
+    the slips that lose text in both (those only, when not `compare`). A difference whose
+    lines hold a file line of `taken` (reported already, e.g. forbidden HTML) is left out.
+    Never raises."""
+    if len(body) > MAX_BODY or not body.strip():
+        return []
+    try:
+        return list(_preview_issues(path, body, body_line, compare, taken))
+    except Exception:  # noqa: BLE001 - a renderer's bug must not stop the other checks
+        return []
+
+
+@lru_cache(maxsize=4096)
+def _preview_issues(path: str, body: str, body_line: int, compare: bool,
+                    taken: frozenset[int]) -> tuple[Issue, ...]:
+    compared = _without_site_only(body)
+    reference = list(_reference_blocks(compared))
+    lines = body.split("\n")
+    issues = _lost_text(path, body, lines, reference, body_line)
+    if not compare:
+        return tuple(issues)
+    site = blocks_of(site_html(preview_normalized(compared)))
+    taken = taken | {issue.line for issue in issues}
+    matcher = SequenceMatcher(None, [b.signature for b in reference],
+                              [b.signature for b in site], autojunk=False)
+    reported: set[int] = set()
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        seen, shown = reference[i1:i2], site[j1:j2]
+        first, last = _region(reference, i1, i2, lines)
+        if first in reported or any(body_line + n - 1 in taken for n in range(first, last + 1)):
+            continue
+        line = first
+        reported.add(line)
+        file_line = body_line + line - 1
+        issues.append(warning(path, file_line, None, None, "preview-differs",
+                              _message(file_line, seen, shown, lines[line - 1]
+                                       if line <= len(lines) else "")))
+        if len(issues) >= MAX_MESSAGES:
+            break
+    return tuple(issues)
+
+
+def _region(reference: list[Block], i1: int, i2: int, lines: list[str]) -> tuple[int, int]:
+    """The body lines of reference[i1:i2]; for nothing (the site adds a block), the lines
+    between the blocks around it, from its first line with text."""
+    if i1 < i2:
+        starts = [b.line for b in reference[i1:i2] if b.line is not None]
+        ends = [b.end or b.line for b in reference[i1:i2] if b.line is not None]
+        if starts:
+            return min(starts), max(ends)
+    before = [b.end or b.line for b in reference[:i1] if b.line is not None]
+    after = [b.line for b in reference[i1:] if b.line is not None]
+    first = max(before) + 1 if before else 1
+    last = min(after) - 1 if after else len(lines)
+    while first < last and not lines[first - 1].strip():
+        first += 1
+    return first, max(first, last)
+
+
+def _describe(blocks: list[Block]) -> str:
+    if not blocks:
+        return "niets"
+    top = min(block.depth for block in blocks)
+    outer = [block for block in blocks if block.depth == top]
+    names = []
+    for block in outer:
+        name = block_name(block.kind)
+        if block.kind in ("ul", "ol"):
+            items = [b for b in blocks if b.kind == "li" and b.depth == block.depth + 1]
+            nested = any(b.kind in ("ul", "ol") and b.depth > block.depth for b in blocks)
+            if items:
+                name += f" van {len(items)} punt{'en' if len(items) != 1 else ''}"
+            if nested:
+                name += " met een lijst erin"
+        elif block.kind == "table":
+            columns = block.text.split(" / ")[0].count(" | ") + 1 if block.text else 0
+            name += f" van {columns} kolom{'men' if columns != 1 else ''}"
+        if name not in names:
+            names.append(name)
+    if len(names) > 3:
+        names = names[:3] + ["meer"]
+    return ", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else names[0]
+
+
+def _message(line: int, seen: list[Block], shown: list[Block], source: str) -> str:
+    before = _describe(seen)
+    after = _describe(shown)
+    if before == after:
+        what = (f"Op regel {line} toont de preview van GitHub {before} met andere tekst dan de "
+                "site: de site leest de opmaak hier anders.")
+    else:
+        what = (f"Op regel {line} toont de preview van GitHub {before}, maar op de site wordt "
+                f"het {after}.")
+    return f"{what} {_fix(seen, shown, source)} (Zie CONTRIBUTING.md, 'Wat je in de preview ziet'.)"
+
+
+def _fix(seen: list[Block], shown: list[Block], source: str) -> str:
+    seen_kinds = {block.kind for block in seen}
+    shown_kinds = {block.kind for block in shown}
+    stripped = source.lstrip(" ")
+    if re.match(r"#[^#\s]", stripped) and any(k.startswith("h") for k in shown_kinds):
+        return ("Een regel die met '#' begint, wordt op de site een kop. Is het een hashtag of "
+                f"nummer, zet er dan een backslash voor: '\\{stripped.split()[0]}'.")
+    if source.startswith("\t") or "pre" in shown_kinds and "pre" not in seen_kinds:
+        return ("Een regel die met een tab of vier spaties begint, wordt op de site een "
+                "codeblok. Haal de inspringing weg.")
+    if re.match(r"\s*\d+\)", source):
+        return ("Nummer de lijst met een punt ('1.', '2.'); de site kent geen nummering met een "
+                "haakje ('1)').")
+    if re.match(r"\s*\d+\.", source) and "ol" in seen_kinds:
+        return ("De site begint een genummerde lijst altijd bij het eerste nummer en telt zelf "
+                "door; zet een lege regel boven de lijst.")
+    if ("ul" in seen_kinds or "ol" in seen_kinds) and re.match(r" {1,3}\S", source):
+        return ("Spring een lijst binnen een lijst in met vier spaties (GitHub accepteert twee, "
+                "de site niet).")
+    if "~~" in source:
+        return "Doorhalen met '~~' kent de site niet; laat de tildes weg."
+    if "table" in seen_kinds:
+        return ("Zet een lege regel boven de tabel en begin elke regel van de tabel tegen de "
+                "kantlijn.")
+    if seen_kinds & {"ul", "ol", "li"}:
+        return ("Zet een lege regel boven de lijst en begin elk punt met '- ' of '1. ' "
+                "(met vier spaties inspringen voor een lijst binnen een lijst).")
+    return ("Pas de opmaak aan zodat de preview en de site hetzelfde tonen, bijvoorbeeld met een "
+            "lege regel tussen de blokken.")
+
+
+def _without_site_only(body: str) -> str:
+    """Blank the lines of Python-Markdown's own constructs (admonitions, abbreviations,
+    definition lists): the site means them, the preview cannot show them. Lines stay put."""
+    lines = body.split("\n")
+    inside_container = inside_fence = False
+    fence = ""
+    for number, line in enumerate(lines):
+        fence_match = _FENCE_RE.match(line)
+        if inside_fence:
+            if fence_match and fence_match[1][0] == fence[0] and len(fence_match[1]) >= len(fence):
+                inside_fence = False
+            continue
+        if fence_match and not inside_container:
+            inside_fence, fence = True, fence_match[1]
+            continue
+        if _SITE_ONLY_START_RE.match(line) or _ABBREVIATION_RE.match(line):
+            lines[number] = ""
+            inside_container = bool(_SITE_ONLY_START_RE.match(line))
+        elif inside_container and (not line.strip() or line.startswith(("    ", "\t"))):
+            lines[number] = ""
+        elif _DEFINITION_RE.match(line):
+            lines[number] = ""
+            if number and lines[number - 1].strip():
+                lines[number - 1] = ""  # the term above it
+        else:
+            inside_container = False
+    return "\n".join(lines)
+
+
+# --- slips that lose text in both renderers --------------------------------------------------
+
+def _lost_text(path: str, body: str, lines: list[str], reference: list[Block],
+               body_line: int) -> list[Issue]:
+    issues = []
+    for block in reference:
+        if block.kind == "table" and block.line is not None:
+            issues.extend(_table_cells(path, lines, block, body_line))
+    issues.extend(_missing_notes(path, reference, body_line))
+    return issues
+
+
+def _table_cells(path: str, lines: list[str], table: Block, body_line: int) -> list[Issue]:
+    columns = table.text.split(" / ")[0].count(" | ") + 1
+    issues = []
+    number = table.line
+    while number <= len(lines) and lines[number - 1].strip():
+        row = lines[number - 1].strip()
+        if number > table.line + 1 and "|" in row:
+            cells = _cells(row)
+            if len(cells) > columns:
+                lost = " | ".join(cells[columns:])
+                file_line = body_line + number - 1
+                issues.append(error(
+                    path, file_line, None, None, "text-lost",
+                    f"Op regel {file_line} heeft een tabelregel {len(cells)} cellen, maar de "
+                    f"kop van de tabel maar {columns}: de rest ('{_short(lost)}') verdwijnt, "
+                    "in de preview en op de site. Voeg een kolom aan de kop toe of voeg de "
+                    "cellen samen."))
+        number += 1
+    return issues
+
+
+def _cells(row: str) -> list[str]:
+    row = _CODE_SPAN_RE.sub(lambda m: "x" * len(m[0]), row)
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return [cell.strip() for cell in _CELL_SPLIT_RE.split(row)]
+
+
+def _missing_notes(path: str, reference: list[Block], body_line: int) -> list[Issue]:
+    issues = []
+    for block in reference:
+        if block.kind == "pre" or block.line is None:
+            continue
+        text = block.text if block.kind != "table" else block.text.replace(" / ", " ")
+        for match in _FOOTNOTE_REF_RE.finditer(text):
+            file_line = body_line + block.line - 1
+            issues.append(error(
+                path, file_line, None, None, "text-lost",
+                f"Op regel {file_line} verwijst '[^{match[1]}]' naar een voetnoot die nergens "
+                f"staat: lezers zien '[^{match[1]}]' als losse tekst. Voeg onderaan de noot "
+                f"toe, op een eigen regel: '[^{match[1]}]: tekst van de noot', of haal de "
+                "verwijzing weg."))
+    return issues
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
