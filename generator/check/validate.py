@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.check.body import check_body
 from generator.check.validate_aliases import alias_clashes
-from generator.check.validate_comments import commented_out_keys
+from generator.check.validate_comments import commented_out_keys, values_cut_by_comment
 from generator.check.validate_fields import Checker, check_mapping, suggestion
 from generator.content.load import SLUG_RE, Source
 from generator.content.vocab import Vocabularies
@@ -64,7 +64,7 @@ def validate_source(source: Source, vocab: Vocabularies, build_date: dt.date
         return None, []
     checker = Checker(source, vocab, build_date)
     clean = check_mapping(checker, source.data, FIELDS[source.kind], "", "de gegevens bovenaan")
-    checker.issues += commented_out_keys(source)
+    checker.issues += commented_out_keys(source) + values_cut_by_comment(source)
     if source.kind == "intervention":
         _check_intervention_rules(checker, clean)
     else:

@@ -39,6 +39,9 @@ class Source:
     body_line: int = 1  # file line of the body's first line
     frontmatter_end_line: int = 1  # file line of the closing '---'
     load_errors: bool = False  # reading or parsing gave an error: never build an entry from it
+    # Values written without quotes: key path -> (text as typed, 1-based line, 1-based column
+    # after its end). See yamlsafe.Parsed.plain.
+    plain: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
     def position(self, key: str | None) -> tuple[int | None, int | None]:
         """The line and column of a key path, else of its nearest parent, else line 1."""
@@ -189,6 +192,8 @@ def _adopt(source: Source, parsed: Parsed) -> list[Issue]:
     offset = 2  # the YAML text starts on file line 2, and marks are 0-based
     source.positions = {key: (line + offset, column + 1)
                         for key, (line, column) in parsed.positions.items()}
+    source.plain = {key: (raw, line + offset, column + 1)
+                    for key, (raw, line, column) in parsed.plain.items()}
     issues = [error(source.path, problem.line + offset, problem.column + 1, problem.key,
                     problem.code, resolve_line_placeholders(problem.message, 1))
               for problem in parsed.problems]
