@@ -260,6 +260,8 @@ class _Scanner:
                 self.url(child.attrs.get("href", ""), line + offset, "link", markdown=True)
             elif child.type == "image":
                 self.url(child.attrs.get("src", ""), line + offset, "afbeelding", markdown=True)
+                if not child.content.strip():
+                    self.without_alt(line + offset, child.attrs.get("src", ""))
 
     def html(self, text: str, line: int) -> None:
         for match, relative_line in _with_lines(_AUTOLINK_RE, text):
@@ -295,6 +297,18 @@ class _Scanner:
                 self.forbidden(where, what, kind)
         for relative_line, value, attribute in checker.urls:
             self.url(value, line + relative_line - 1, f"HTML-attribuut {attribute}")
+        for relative_line, value in checker.without_alt:
+            self.without_alt(line + relative_line - 1, value)
+
+    def without_alt(self, line: int, src: str) -> None:
+        """WCAG 1.1.1: who cannot see an image hears its alt text instead."""
+        if self.first_time(line, "alt " + src):
+            self.report.issues.append(error(
+                self.path, line, self.column(line, src), None, "image-without-alt",
+                f"Op regel {line} staat een afbeelding ('{src}') zonder beschrijving. Wie de "
+                "afbeelding niet kan zien (een schermlezer, een trage verbinding), krijgt dan "
+                "niets. Beschrijf in een paar woorden wat erop staat, tussen de rechte haken: "
+                f"'![Twee buren in gesprek]({src})'."))
 
     def column(self, line: int, value: str) -> int | None:
         """Where `value` starts on its source line (1-based), if it is there as written."""
@@ -317,6 +331,13 @@ class _Scanner:
 
     def url(self, value: str, line: int, what: str, markdown: bool = False) -> None:
         problem = url_problem(value)
+        meant = _meant_address(value) if problem is None else None
+        if meant is not None:
+            if self.first_time(line, value):
+                self.report.issues.append(error(
+                    self.path, line, self.column(line, value), None, "link-without-scheme",
+                    f"Op regel {line} verwijst een {what} naar '{value}'. {meant}"))
+            return
         if problem is None and _INTERNAL_RE.match(value.strip()):
             self.report.links.append(BodyLink(line, self.column(line, value), value.strip(),
                                               what, markdown))
@@ -334,6 +355,28 @@ class _Scanner:
                 f"Op regel {line} verwijst een {what} naar '{shown}'. Alleen webadressen met "
                 "https://, http:// of mailto:, of een verwijzing binnen de site, zijn "
                 f"toegestaan ({problem}:-adressen kunnen code uitvoeren). Verwijder de link."))
+
+
+_WEB_ADDRESS_RE = re.compile(
+    r"^(?:www\.[^\s/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:nl|be|com|org|net|eu|info|de|uk|io|"
+    r"gov|edu|frl|amsterdam|nu))(?:[/?#]\S*)?$", re.IGNORECASE)
+_EMAIL_ADDRESS_RE = re.compile(r"^[^@\s/:<>]+@[^@\s/:<>]+\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def _meant_address(value: str) -> str | None:
+    """What a link written as typed in Word or an e-mail means: an e-mail address without
+    'mailto:', or a web address without 'https://' (which a browser would look for as a page
+    of this site). None for any other link."""
+    value = value.strip()
+    if _EMAIL_ADDRESS_RE.match(value):
+        return (f"Dat is een e-mailadres: zet er 'mailto:' voor, dan opent de link een nieuwe "
+                f"mail: '(mailto:{value})'. Zonder 'mailto:' zoekt de browser een pagina "
+                f"'{value}' op deze site, en die bestaat niet.")
+    if _WEB_ADDRESS_RE.match(value):
+        return (f"Dat is een webadres zonder 'https://': de browser zoekt dan een pagina "
+                f"'{value}' op deze site, en die bestaat niet. Schrijf het hele adres: "
+                f"'(https://{value})'.")
+    return None
 
 
 def url_problem(value: str) -> str | None:
@@ -355,6 +398,7 @@ class _HtmlChecker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str, str, str]] = []  # line, name, shown, kind
         self.urls: list[tuple[int, str, str]] = []
+        self.without_alt: list[tuple[int, str]] = []  # <img> without an alt attribute
         self.opened: set[str] = set()  # forbidden elements reported at their start tag
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -363,6 +407,8 @@ class _HtmlChecker(HTMLParser):
             self.found.append((line, tag, f"<{tag}>", "element"))
             self.opened.add(tag)
             return
+        if tag == "img" and not any(name == "alt" for name, _ in attrs):
+            self.without_alt.append((line, next((v or "" for n, v in attrs if n == "src"), "")))
         for name, value in attrs:
             if name not in ALLOWED_TAGS[tag]:
                 self.found.append((line, name, f"<{tag} {name}=…>", "element"))
