@@ -213,7 +213,42 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
         return checker.error(key, "placeholder", f"'{key}' bevat nog de invulaanwijzing "
                              f"'{text[:60]}' uit het sjabloon. Vervang die door de echte "
                              f"waarde: {spec.help}")
+    if spec.kind in (TEXT, SUMMARY, TEXT_LIST) and (markup := _markup_in(text)):
+        checker.warning(key, "markup-in-text", markup_message(key, *markup))
     return text
+
+
+# Markdown and HTML typed in a plain-text field: readers see the characters themselves.
+_MARKUP_RES = (
+    (re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)"), "een Markdown-link"),
+    (re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1"), "vette tekst in Markdown"),
+    (re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>"), "HTML"),
+    (re.compile(r"`([^`]+)`"), "code in Markdown"),
+)
+
+
+def _markup_in(text: str) -> tuple[str, str, str] | None:
+    """(what was typed, what it is, the text without the markup) for the first markup."""
+    found = next(((match, name) for pattern, name in _MARKUP_RES
+                  if (match := pattern.search(text))), None)
+    if found is None:
+        return None
+    plain = text
+    for pattern, name in _MARKUP_RES:  # keep the words, drop the marks
+        plain = pattern.sub(lambda m, name=name: "" if name == "HTML" else
+                            m[2] if name.startswith("vette") else m[1], plain)
+    return found[0][0], found[1], " ".join(plain.split())
+
+
+def markup_message(key: str, typed: str, name: str, plain: str) -> str:
+    shown = typed if len(typed) <= 50 else typed[:49] + "…"
+    return (f"'{key}' is gewone tekst, zonder opmaak: {name} als '{shown}' zien lezers "
+            f"letterlijk, met de tekens erbij. Schrijf de tekst zonder opmaak: "
+            f"'{_short(plain)}'. Een link of nadruk hoort in de hoofdtekst.")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _text_read_as_key(value: dict) -> str | None:
@@ -356,9 +391,12 @@ def _url(checker: Checker, spec: Field, value: object, key: str) -> object:
     if not isinstance(text, str):
         return text
     if not URL_RE.match(text):
+        meant = f"https://{text}"
+        hint = f" Schrijf het hele adres: {example_line(key, meant)}." \
+            if URL_RE.match(meant) and "@" not in text else ""
         return checker.error(key, "invalid-url",
                              f"'{key}' moet een webadres zijn dat begint met https:// (bijvoorbeeld"
-                             f" https://www.example.org), maar is '{text}'.")
+                             f" https://www.example.org), maar is '{text}'.{hint}")
     if text.lower().startswith("http:"):
         checker.warning(key, "insecure-link",
                         f"'{key}' gebruikt http:// ('{text}'). Gebruik https:// als de website "
