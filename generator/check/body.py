@@ -46,6 +46,8 @@ _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INTERNAL_RE = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.\-]*:)(?!//)\S")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
+_EMAIL_AUTOLINK_RE = re.compile(r"<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*"
+                                r"[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*>")
 _TAG_START_RE = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
 _EARLY_COMMENT_END_RE = re.compile(r"<!--->|<!-->|--!>")
 # `[^<>]`, not `[^>]`: each '<' scans only to the next '<', so the search stays linear.
@@ -266,7 +268,8 @@ class _Scanner:
     def html(self, text: str, line: int) -> None:
         for match, relative_line in _with_lines(_AUTOLINK_RE, text):
             self.url(match[1], line + relative_line - 1, "link")
-        text = _AUTOLINK_RE.sub(_blank, text)
+        # '<info@example.org>' is an e-mail link in Markdown, not a tag.
+        text = _EMAIL_AUTOLINK_RE.sub(_blank, _AUTOLINK_RE.sub(_blank, text))
         for match, relative_line in _with_lines(_EARLY_COMMENT_END_RE, text):
             # '<!-->' and '--!>' end a comment in a browser but not in Python's parser, which
             # would miss the markup behind them.

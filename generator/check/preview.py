@@ -19,7 +19,7 @@ cells than its header, and a footnote marker without its note. They are errors h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -99,17 +99,20 @@ class Block:
     text: str
     line: int | None = None  # 1-based line in the body (the reference's blocks only)
     end: int | None = None  # its last line
+    prose: str = ""  # its text outside code spans, where it has a '[^' (a footnote marker)
 
     @property
     def signature(self) -> tuple[str, int, str]:
         return (self.kind, self.depth, self.text)
 
 
-def _text(node: _Node, skip_blocks: bool) -> str:
+def _text(node: _Node, skip_blocks: bool, skip_code: bool = False) -> str:
     parts = []
     for child in node.children:
         if isinstance(child, str):
             parts.append(child)
+        elif skip_code and child.tag == "code":
+            continue
         elif child.tag in ("a",) and ("data-footnote-backref" in child.attrs
                                       or "footnote-backref" in (child.attrs.get("class") or "")):
             continue
@@ -117,7 +120,7 @@ def _text(node: _Node, skip_blocks: bool) -> str:
                 and not (node.tag == "li" and child.tag == "p"):
             continue
         else:
-            parts.append(_text(child, skip_blocks))
+            parts.append(_text(child, skip_blocks, skip_code))
     return "".join(parts)
 
 
@@ -175,11 +178,15 @@ def _walk(node: _Node, depth: int, found: list[Block], line: int | None) -> None
             for row in _descendants(child, "tr"):
                 rows.append(" | ".join(_words(_text(cell, False)) for cell in row.children
                                        if isinstance(cell, _Node) and cell.tag in ("th", "td")))
-            found.append(Block("table", depth, " / ".join(rows), child_line, end))
+            text = " / ".join(rows)
+            found.append(Block("table", depth, text, child_line, end,
+                               _words(_text(child, False, True)) if "[^" in text else ""))
         elif child.tag in _BLOCKS:
             text = "" if child.tag in ("ul", "ol", "dl", "blockquote") else \
                 _words(_text(child, True))
-            found.append(Block(child.tag, depth, text, child_line, end))
+            prose = _words(_text(child, True, True)) if "[^" in text and child.tag != "pre" \
+                else ""
+            found.append(Block(child.tag, depth, text, child_line, end, prose))
             if child.tag != "pre":
                 _walk(child, depth + 1, found, child_line)
         else:
@@ -245,9 +252,26 @@ def _blank_like(previous: str) -> str:
     return match[1].rstrip() if match else ""
 
 
+_DELIMITER_ROW_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+
+
 @lru_cache(maxsize=4096)
 def _reference_blocks(body: str) -> tuple[Block, ...]:
-    return tuple(blocks_of(reference_html(body)))
+    blocks = blocks_of(reference_html(body))
+    lines = body.split("\n")
+    for index, block in enumerate(blocks):
+        if block.kind != "table" or block.line is None:
+            continue
+        # cmark-gfm gives a table that interrupts a paragraph the paragraph's first line (and
+        # the paragraph 0:0): the table starts at the row above its delimiter row.
+        delimiter = next((n for n in range(block.line, (block.end or block.line) + 1)
+                          if n <= len(lines) and _DELIMITER_ROW_RE.match(lines[n - 1])), None)
+        if delimiter is None or delimiter - 1 <= block.line:
+            continue
+        blocks[index] = replace(block, line=delimiter - 1)
+        if index and blocks[index - 1].kind == "p" and not blocks[index - 1].line:
+            blocks[index - 1] = replace(blocks[index - 1], line=block.line, end=delimiter - 2)
+    return tuple(blocks)
 
 
 def _interrupting_starts(body: str, lines: list[str]) -> set[int]:
@@ -479,8 +503,7 @@ def _missing_notes(path: str, reference: list[Block], body_line: int) -> list[Is
     for block in reference:
         if block.kind == "pre" or block.line is None:
             continue
-        text = block.text if block.kind != "table" else block.text.replace(" / ", " ")
-        for match in _FOOTNOTE_REF_RE.finditer(text):
+        for match in _FOOTNOTE_REF_RE.finditer(block.prose):
             file_line = body_line + block.line - 1
             issues.append(error(
                 path, file_line, None, None, "text-lost",
