@@ -36,7 +36,12 @@ MAX_BODY = 100_000  # a pasted giant is reported elsewhere (body-too-complex), n
 _BLOCKS = {"p", "ul", "ol", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
            "blockquote", "hr", "dl", "dt", "dd"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"}
-_NAMES = {"p": "een alinea", "ul": "een lijst met punten", "ol": "een genummerde lijst",
+# Elements whose text belongs to a block around them (a link, a cell), not loose text.
+_INLINE_HOSTS = {"a", "em", "strong", "code", "span", "b", "i", "u", "sub", "sup", "abbr", "del",
+                 "th", "td", "summary", "figcaption", "s", "mark", "small", "label", "script",
+                 "style", "tr", "thead", "tbody", "q", "cite", "kbd"}
+_NAMES = {"text": "losse tekst", "p": "een alinea", "ul": "een lijst",
+          "ol": "een genummerde lijst",
           "li": "een lijstpunt", "table": "een tabel", "pre": "een codeblok",
           "blockquote": "een citaat", "hr": "een scheidingslijn", "dl": "een definitielijst",
           "dt": "een begrip", "dd": "een definitie", "footnotes": "voetnoten",
@@ -103,7 +108,8 @@ class Block:
 
     @property
     def signature(self) -> tuple[str, int, str]:
-        return (self.kind, self.depth, self.text)
+        # Loose text in an HTML block reads as a paragraph; only its words can differ.
+        return ("p" if self.kind == "text" else self.kind, self.depth, self.text)
 
 
 def _text(node: _Node, skip_blocks: bool, skip_code: bool = False) -> str:
@@ -163,6 +169,9 @@ def blocks_of(rendered: str) -> list[Block]:
 def _walk(node: _Node, depth: int, found: list[Block], line: int | None) -> None:
     for child in node.children:
         if isinstance(child, str):
+            # Text outside any block (inside an HTML block such as <div>): readers see it too.
+            if child.strip() and node.tag not in _BLOCKS and node.tag not in _INLINE_HOSTS:
+                found.append(Block("text", depth, _words(child), line))
             continue
         start, end = _lines_of(child)
         child_line = start or line
@@ -182,7 +191,8 @@ def _walk(node: _Node, depth: int, found: list[Block], line: int | None) -> None
             found.append(Block("table", depth, text, child_line, end,
                                _words(_text(child, False, True)) if "[^" in text else ""))
         elif child.tag in _BLOCKS:
-            text = "" if child.tag in ("ul", "ol", "dl", "blockquote") else \
+            text = "" if child.tag in ("ul", "dl", "blockquote") else \
+                f"start={child.attrs.get('start') or 1}" if child.tag == "ol" else \
                 _words(_text(child, True))
             prose = _words(_text(child, True, True)) if "[^" in text and child.tag != "pre" \
                 else ""
@@ -331,12 +341,13 @@ def _preview_issues(path: str, body: str, body_line: int, compare: bool,
         first, last = _region(reference, i1, i2, lines)
         if first in reported or any(body_line + n - 1 in taken for n in range(first, last + 1)):
             continue
-        line = first
-        reported.add(line)
+        region = [(n, lines[n - 1]) for n in range(first, min(last, len(lines)) + 1)]
+        at, fix = _fix(seen, shown, region)
+        line = at or first
+        reported.update({first, line})
         file_line = body_line + line - 1
         issues.append(warning(path, file_line, None, None, "preview-differs",
-                              _message(file_line, seen, shown, lines[line - 1]
-                                       if line <= len(lines) else "")))
+                              _message(file_line, seen, shown, fix)))
         if len(issues) >= MAX_MESSAGES:
             break
     return tuple(issues)
@@ -384,7 +395,7 @@ def _describe(blocks: list[Block]) -> str:
     return ", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else names[0]
 
 
-def _message(line: int, seen: list[Block], shown: list[Block], source: str) -> str:
+def _message(line: int, seen: list[Block], shown: list[Block], fix: str) -> str:
     before = _describe(seen)
     after = _describe(shown)
     if before == after:
@@ -393,38 +404,53 @@ def _message(line: int, seen: list[Block], shown: list[Block], source: str) -> s
     else:
         what = (f"Op regel {line} toont de preview van GitHub {before}, maar op de site wordt "
                 f"het {after}.")
-    return f"{what} {_fix(seen, shown, source)} (Zie CONTRIBUTING.md, 'Wat je in de preview ziet'.)"
+    return f"{what} {fix} (Zie CONTRIBUTING.md, 'Wat je in de preview ziet'.)"
 
 
-def _fix(seen: list[Block], shown: list[Block], source: str) -> str:
+def _fix(seen: list[Block], shown: list[Block], region: list[tuple[int, str]]
+         ) -> tuple[int | None, str]:
+    """The advice for one difference, and the line of the region it is about (None: the
+    region's first line). The first line of the region that shows a known cause wins."""
     seen_kinds = {block.kind for block in seen}
     shown_kinds = {block.kind for block in shown}
-    stripped = source.lstrip(" ")
-    if re.match(r"#[^#\s]", stripped) and any(k.startswith("h") for k in shown_kinds):
-        return ("Een regel die met '#' begint, wordt op de site een kop. Is het een hashtag of "
-                f"nummer, zet er dan een backslash voor: '\\{stripped.split()[0]}'.")
-    if source.startswith("\t") or "pre" in shown_kinds and "pre" not in seen_kinds:
-        return ("Een regel die met een tab of vier spaties begint, wordt op de site een "
-                "codeblok. Haal de inspringing weg.")
-    if re.match(r"\s*\d+\)", source):
-        return ("Nummer de lijst met een punt ('1.', '2.'); de site kent geen nummering met een "
-                "haakje ('1)').")
-    if re.match(r"\s*\d+\.", source) and "ol" in seen_kinds:
-        return ("De site begint een genummerde lijst altijd bij het eerste nummer en telt zelf "
-                "door; zet een lege regel boven de lijst.")
-    if ("ul" in seen_kinds or "ol" in seen_kinds) and re.match(r" {1,3}\S", source):
-        return ("Spring een lijst binnen een lijst in met vier spaties (GitHub accepteert twee, "
-                "de site niet).")
-    if "~~" in source:
-        return "Doorhalen met '~~' kent de site niet; laat de tildes weg."
+    listed = bool((seen_kinds | shown_kinds) & {"ul", "ol", "li"})
+    for number, source in region:
+        stripped = source.lstrip(" ")
+        if re.match(r"#[^#\s]", stripped) and any(re.fullmatch(r"h[1-6]", k)
+                                                   for k in shown_kinds):
+            return number, ("Een regel die met '#' begint, wordt op de site een kop. Is het een "
+                            "hashtag of nummer, zet er dan een backslash voor: "
+                            f"'\\{stripped.split()[0]}'.")
+        if re.match(r"\s*\d+\)\s", source):
+            return number, ("Nummer de lijst met een punt ('1.', '2.'); de site kent geen "
+                            "nummering met een haakje ('1)').")
+        if listed and re.match(r"( {1,3}|\t)\S", source):
+            return number, ("Spring tekst en lijsten binnen een lijstpunt in met vier spaties "
+                            "(GitHub accepteert er minder, de site niet).")
+        if "~~" in source:
+            return number, "Doorhalen met '~~' kent de site niet; laat de tildes weg."
+    first = region[0][1] if region else ""
+    if "pre" in shown_kinds and "pre" not in seen_kinds:
+        return None, ("Een regel die met een tab of vier spaties begint, wordt op de site een "
+                      "codeblok. Haal de inspringing weg.")
+    if re.match(r"\s*\d+\.", first) and "ol" in seen_kinds:
+        return None, ("De site nummert een lijst altijd vanaf 1. Moet de lijst bij een ander "
+                      "nummer beginnen, schrijf de nummers dan als tekst in een alinea.")
+    if "text" in shown_kinds:
+        return None, ("Markdown binnen een HTML-blok (zoals <div> of <details>) toont de site "
+                      "als gewone tekst. Schrijf de opmaak in HTML, of haal het HTML-blok weg.")
+    if re.match(r"\s*[-*+]\s", first) and listed:
+        return None, ("Een ander opsommingsteken (-, * of +) begint in de preview een nieuwe "
+                      "lijst, op de site niet. Gebruik in een lijst één teken, of zet er een "
+                      "alinea tussen.")
     if "table" in seen_kinds:
-        return ("Zet een lege regel boven de tabel en begin elke regel van de tabel tegen de "
-                "kantlijn.")
-    if seen_kinds & {"ul", "ol", "li"}:
-        return ("Zet een lege regel boven de lijst en begin elk punt met '- ' of '1. ' "
-                "(met vier spaties inspringen voor een lijst binnen een lijst).")
-    return ("Pas de opmaak aan zodat de preview en de site hetzelfde tonen, bijvoorbeeld met een "
-            "lege regel tussen de blokken.")
+        return None, ("Zet een lege regel boven de tabel en begin elke regel van de tabel tegen "
+                      "de kantlijn.")
+    if listed:
+        return None, ("Zet een lege regel boven de lijst en begin elk punt met '- ' of '1. ' "
+                      "(met vier spaties inspringen voor een lijst binnen een lijst).")
+    return None, ("Pas de opmaak aan zodat de preview en de site hetzelfde tonen, bijvoorbeeld "
+                  "met een lege regel tussen de blokken.")
 
 
 def _without_site_only(body: str) -> str:
