@@ -163,7 +163,20 @@ def blocks_of(rendered: str) -> list[Block]:
     builder.close()
     found: list[Block] = []
     _walk(builder.root, 0, found, None)
-    return found
+    return _quotes_merged(found)
+
+
+def _quotes_merged(blocks: list[Block]) -> list[Block]:
+    """Two quotes with only a blank line between them: two in the preview, one on the site,
+    the same text to a reader. Counted as one on both sides."""
+    merged: list[Block] = []
+    for block in blocks:
+        previous = next((b for b in reversed(merged) if b.depth <= block.depth), None)
+        if block.kind == "blockquote" and previous is not None \
+                and previous.kind == "blockquote" and previous.depth == block.depth:
+            continue
+        merged.append(block)
+    return merged
 
 
 def _walk(node: _Node, depth: int, found: list[Block], line: int | None) -> None:
@@ -333,24 +346,37 @@ def _preview_issues(path: str, body: str, body_line: int, compare: bool,
     taken = taken | {issue.line for issue in issues}
     matcher = SequenceMatcher(None, [b.signature for b in reference],
                               [b.signature for b in site], autojunk=False)
-    reported: set[int] = set()
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in _differences(matcher.get_opcodes()):
         seen, shown = reference[i1:i2], site[j1:j2]
         first, last = _region(reference, i1, i2, lines)
-        if first in reported or any(body_line + n - 1 in taken for n in range(first, last + 1)):
+        if any(body_line + n - 1 in taken for n in range(first, last + 1)):
             continue
         region = [(n, lines[n - 1]) for n in range(first, min(last, len(lines)) + 1)]
         at, fix = _fix(seen, shown, region)
-        line = at or first
-        reported.update({first, line})
-        file_line = body_line + line - 1
+        file_line = body_line + (at or first) - 1
         issues.append(warning(path, file_line, None, None, "preview-differs",
                               _message(file_line, seen, shown, fix)))
         if len(issues) >= MAX_MESSAGES:
             break
     return tuple(issues)
+
+
+def _differences(opcodes) -> list[tuple[int, int, int, int]]:
+    """The differing stretches of both block lists, those with fewer than three equal blocks
+    between them taken together: one slip (a list nested too little) often shifts the
+    blocks right after it too, and gets one message."""
+    groups: list[list[int]] = []
+    joinable = False
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            joinable = joinable and i2 - i1 < 3
+            continue
+        if joinable and groups:
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
+        joinable = True
+    return [tuple(group) for group in groups]
 
 
 def _region(reference: list[Block], i1: int, i2: int, lines: list[str]) -> tuple[int, int]:
@@ -361,12 +387,15 @@ def _region(reference: list[Block], i1: int, i2: int, lines: list[str]) -> tuple
         ends = [b.end or b.line for b in reference[i1:i2] if b.line is not None]
         if starts:
             return min(starts), max(ends)
-    before = [b.end or b.line for b in reference[:i1] if b.line is not None]
+    before = [b for b in reference[:i1] if b.line is not None]
     after = [b.line for b in reference[i1:] if b.line is not None]
-    first = max(before) + 1 if before else 1
+    first = max(b.end or b.line for b in before) + 1 if before else 1
     last = min(after) - 1 if after else len(lines)
     while first < last and not lines[first - 1].strip():
         first += 1
+    if before and (first > len(lines) or not lines[first - 1].strip()):
+        # Only blank lines between: the site splits or extends the block before.
+        return before[-1].line, before[-1].end or before[-1].line
     return first, max(first, last)
 
 
@@ -434,8 +463,9 @@ def _fix(seen: list[Block], shown: list[Block], region: list[tuple[int, str]]
         return None, ("Een regel die met een tab of vier spaties begint, wordt op de site een "
                       "codeblok. Haal de inspringing weg.")
     if re.match(r"\s*\d+\.", first) and "ol" in seen_kinds:
-        return None, ("De site nummert een lijst altijd vanaf 1. Moet de lijst bij een ander "
-                      "nummer beginnen, schrijf de nummers dan als tekst in een alinea.")
+        return None, ("Een regel die met een getal en een punt begint ('2019. …') is een "
+                      "genummerde lijst. Is het geen lijst, schrijf dan '2019\\.'; is het er "
+                      "wel een, zet er dan een lege regel boven.")
     if "text" in shown_kinds:
         return None, ("Markdown binnen een HTML-blok (zoals <div> of <details>) toont de site "
                       "als gewone tekst. Schrijf de opmaak in HTML, of haal het HTML-blok weg.")
