@@ -234,3 +234,39 @@ def test_accepted_forms_pass_the_check(project) -> None:
     root: Path = project({"interventions/buurtbemiddeling.md": text})
     issues = [i for i in check_project(root, BUILD_DATE).issues if i.severity.value != "notice"]
     assert issues == []
+
+
+# --- the cheap path is sound ------------------------------------------------------------------
+
+LINES = st.sampled_from([
+    "", "", "", "Buren praten samen.", "Een **vet** woord en een *schuin* woord.",
+    "Tekst met `code` en [een link](https://www.example.org).", "## Kop", "### Onderkop",
+    "- punt", "- punt met **nadruk**", "    - genest punt", "        - dieper punt",
+    "1. eerste", "2. tweede", "   vervolg van een punt", "  vervolg", "> citaat",
+    "```", "#hashtag", "  - twee spaties", "1) haakje", "+ plus", "* ster", "| a | b |",
+    "|---|---|", "Tekst[^1].", "[^1]: noot", "~~weg~~", "<div>", "</div>", "\tcode",
+    "Tekst met een _underscore_.", "5 * 3 * 2", "Slot \\", "Begrip", ": uitleg",
+    "!!! note", "    In een kader.", "Kop", "---", "***", "*schuin over", "twee regels*",
+])
+
+
+@settings(deadline=None, max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, min_size=1, max_size=14))
+def test_property_cheap_path_only_skips_bodies_that_render_alike(lines) -> None:
+    """same_in_both(body) lets a body skip the comparison: it may only say so when the full
+    comparison finds nothing (and when nothing can be lost)."""
+    from generator.check.preview import _preview_issues, same_in_both
+
+    body = "\n".join(lines) + "\n"
+    if same_in_both(body):
+        assert _preview_issues("x.md", body, 1, True, frozenset()) == (), body
+
+
+def test_cheap_path_takes_the_shipped_content() -> None:
+    """Most real bodies take the cheap path (the comparison costs a second Markdown parse)."""
+    from generator.check.preview import same_in_both
+    from generator.content.load import load_sources
+
+    sources, _ = load_sources(REPO)
+    cheap = [s for s in sources if same_in_both(s.body)]
+    assert len(cheap) >= len(sources) * 0.7, len(cheap)
