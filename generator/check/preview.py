@@ -19,11 +19,12 @@ cells than its header, and a footnote marker without its note. They are errors h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from html.parser import HTMLParser
 
+from generator.check.preview_blocks import Block, blocks_of
+from generator.check.preview_plain import same_in_both
 from generator.core.issues import Issue, error, warning
 
 # The site's Markdown extensions, as in mkdocs.yml (tests/test_preview.py keeps them equal);
@@ -33,19 +34,11 @@ SITE_EXTENSIONS = ("toc", "tables", "footnotes", "abbr", "def_list", "admonition
 MAX_MESSAGES = 8  # per body: past that, the first ones say enough
 MAX_BODY = 100_000  # a pasted giant is reported elsewhere (body-too-complex), never compared
 
-_BLOCKS = {"p", "ul", "ol", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
-           "blockquote", "hr", "dl", "dt", "dd"}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"}
-# Elements whose text belongs to a block around them (a link, a cell), not loose text.
-_INLINE_HOSTS = {"a", "em", "strong", "code", "span", "b", "i", "u", "sub", "sup", "abbr", "del",
-                 "th", "td", "summary", "figcaption", "s", "mark", "small", "label", "script",
-                 "style", "tr", "thead", "tbody", "q", "cite", "kbd"}
 _NAMES = {"text": "losse tekst", "p": "een alinea", "ul": "een lijst",
-          "ol": "een genummerde lijst",
-          "li": "een lijstpunt", "table": "een tabel", "pre": "een codeblok",
-          "blockquote": "een citaat", "hr": "een scheidingslijn", "dl": "een definitielijst",
-          "dt": "een begrip", "dd": "een definitie", "footnotes": "voetnoten",
-          "footnote": "een voetnoot"}
+          "ol": "een genummerde lijst", "li": "een lijstpunt", "table": "een tabel",
+          "pre": "een codeblok", "blockquote": "een citaat", "hr": "een scheidingslijn",
+          "dl": "een definitielijst", "dt": "een begrip", "dd": "een definitie",
+          "footnotes": "voetnoten"}
 # Python-Markdown's own constructs, which a CommonMark preview shows as plain text; the site
 # means them, so their lines are left out of the comparison on both sides.
 _SITE_ONLY_START_RE = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+\S")
@@ -63,166 +56,6 @@ def _heading_name(tag: str) -> str:
 
 def block_name(kind: str) -> str:
     return _heading_name(kind) if re.fullmatch(r"h[1-6]", kind) else _NAMES.get(kind, kind)
-
-
-@dataclass
-class _Node:
-    tag: str
-    attrs: dict[str, str | None]
-    children: list = field(default_factory=list)  # _Node or str
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("root", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs) -> None:
-        node = _Node(tag, dict(attrs))
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag, attrs) -> None:
-        self.stack[-1].children.append(_Node(tag, dict(attrs)))
-
-    def handle_endtag(self, tag) -> None:
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
-
-    def handle_data(self, data) -> None:
-        self.stack[-1].children.append(data)
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str
-    depth: int
-    text: str
-    line: int | None = None  # 1-based line in the body (the reference's blocks only)
-    end: int | None = None  # its last line
-    prose: str = ""  # its text outside code spans, where it has a '[^' (a footnote marker)
-
-    @property
-    def signature(self) -> tuple[str, int, str]:
-        # Loose text in an HTML block reads as a paragraph; only its words can differ.
-        return ("p" if self.kind == "text" else self.kind, self.depth, self.text)
-
-
-def _text(node: _Node, skip_blocks: bool, skip_code: bool = False) -> str:
-    parts = []
-    for child in node.children:
-        if isinstance(child, str):
-            parts.append(child)
-        elif skip_code and child.tag == "code":
-            continue
-        elif child.tag in ("a",) and ("data-footnote-backref" in child.attrs
-                                      or "footnote-backref" in (child.attrs.get("class") or "")):
-            continue
-        elif skip_blocks and (child.tag in _BLOCKS or _is_footnotes(child)) \
-                and not (node.tag == "li" and child.tag == "p"):
-            continue
-        else:
-            parts.append(_text(child, skip_blocks, skip_code))
-    return "".join(parts)
-
-
-_NOT_COMPARED_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffd\u21a9\ufe0e]")
-
-
-def _words(text: str) -> str:
-    """Text as a reader compares it: words only (control characters, which cmark replaces
-    and are reported elsewhere, and the footnotes' back-arrows left out)."""
-    return " ".join(_NOT_COMPARED_RE.sub(" ", text).split())
-
-
-def _is_footnotes(node: _Node) -> bool:
-    classes = (node.attrs.get("class") or "").split()
-    return (node.tag == "section" and "footnotes" in classes) or \
-        (node.tag == "div" and "footnote" in classes)
-
-
-def _lines_of(node: _Node) -> tuple[int | None, int | None]:
-    """The first and last line of a cmark-gfm block ('data-sourcepos="3:1-5:0"')."""
-    match = re.match(r"(\d+):\d+-(\d+):(\d+)", node.attrs.get("data-sourcepos") or "")
-    if not match:  # a footnote's item: the lines of what it holds
-        inner = [_lines_of(child) for child in node.children if isinstance(child, _Node)]
-        inner = [pair for pair in inner if pair[0] is not None]
-        return (inner[0][0], inner[-1][1]) if inner else (None, None)
-    start, end, column = int(match[1]), int(match[2]), int(match[3])
-    return start, max(start, end - 1 if column == 0 else end)
-
-
-def blocks_of(rendered: str) -> list[Block]:
-    """The block structure of rendered HTML, in document order."""
-    builder = _TreeBuilder()
-    builder.feed(rendered)
-    builder.close()
-    found: list[Block] = []
-    _walk(builder.root, 0, found, None)
-    return _quotes_merged(found)
-
-
-def _quotes_merged(blocks: list[Block]) -> list[Block]:
-    """Two quotes with only a blank line between them: two in the preview, one on the site,
-    the same text to a reader. Counted as one on both sides."""
-    merged: list[Block] = []
-    for block in blocks:
-        previous = next((b for b in reversed(merged) if b.depth <= block.depth), None)
-        if block.kind == "blockquote" and previous is not None \
-                and previous.kind == "blockquote" and previous.depth == block.depth:
-            continue
-        merged.append(block)
-    return merged
-
-
-def _walk(node: _Node, depth: int, found: list[Block], line: int | None) -> None:
-    for child in node.children:
-        if isinstance(child, str):
-            # Text outside any block (inside an HTML block such as <div>): readers see it too.
-            if child.strip() and node.tag not in _BLOCKS and node.tag not in _INLINE_HOSTS:
-                found.append(Block("text", depth, _words(child), line))
-            continue
-        start, end = _lines_of(child)
-        child_line = start or line
-        if _is_footnotes(child):
-            found.append(Block("footnotes", depth, "", child_line))
-            _walk(child, depth + 1, found, child_line)
-        elif child.tag == "hr" and _is_footnotes(node):
-            continue  # Python-Markdown's line above its footnotes
-        elif child.tag == "p" and node.tag == "li":
-            continue  # tight or loose: the same list to a reader
-        elif child.tag == "table":
-            rows = []
-            for row in _descendants(child, "tr"):
-                rows.append(" | ".join(_words(_text(cell, False)) for cell in row.children
-                                       if isinstance(cell, _Node) and cell.tag in ("th", "td")))
-            text = " / ".join(rows)
-            found.append(Block("table", depth, text, child_line, end,
-                               _words(_text(child, False, True)) if "[^" in text else ""))
-        elif child.tag in _BLOCKS:
-            text = "" if child.tag in ("ul", "dl", "blockquote") else \
-                f"start={child.attrs.get('start') or 1}" if child.tag == "ol" else \
-                _words(_text(child, True))
-            prose = _words(_text(child, True, True)) if "[^" in text and child.tag != "pre" \
-                else ""
-            found.append(Block(child.tag, depth, text, child_line, end, prose))
-            if child.tag != "pre":
-                _walk(child, depth + 1, found, child_line)
-        else:
-            _walk(child, depth, found, child_line)  # div, details, span…: not a block of its own
-
-
-def _descendants(node: _Node, tag: str):
-    for child in node.children:
-        if isinstance(child, _Node):
-            if child.tag == tag:
-                yield child
-            else:
-                yield from _descendants(child, tag)
 
 
 # --- the two renderers ---------------------------------------------------------------------
@@ -255,7 +88,7 @@ def site_html(body: str) -> str:
 def preview_normalized(body: str) -> str:
     """The body with the blank lines Python-Markdown needs where the preview starts a list,
     table, quote or code block right under a paragraph. Lines are only added, never changed."""
-    if len(body) > MAX_BODY or not body.strip():
+    if len(body) > MAX_BODY or not body.strip() or same_in_both(body):
         return body
     lines = body.split("\n")
     starts = _interrupting_starts(body, lines)
@@ -302,10 +135,6 @@ def _interrupting_starts(body: str, lines: list[str]) -> set[int]:
     line, at the outer level: there Python-Markdown would go on with the paragraph."""
     starts = set()
     blocks = _reference_blocks(body)
-    paragraph_ends = set()
-    for block in blocks:
-        if block.kind == "p" and block.line is not None:
-            paragraph_ends.add(block.line)
     for index, block in enumerate(blocks):
         if block.depth != 0 or block.line is None or block.line < 2 or \
                 block.kind not in ("ul", "ol", "table", "blockquote"):
@@ -318,93 +147,6 @@ def _interrupting_starts(body: str, lines: list[str]) -> set[int]:
 
 
 # --- the comparison ------------------------------------------------------------------------
-
-# --- the cheap path: bodies both renderers read alike ---------------------------------------------
-
-_HEADING_LINE_RE = re.compile(r"#{1,6}[ ]+\S")
-_ITEM_RE = re.compile(r"((?:    )*)(- |\d{1,9}\. )(?=\S)")
-_QUOTE_LINE_RE = re.compile(r"> ?(?=\S)")
-_TEXT_START_RE = re.compile(r"[^\W_]|[(\"'“‘„\[]|\*\*?[^\s*]|!\[")
-_SAFE_STRONG_EM_RE = re.compile(r"\*\*[^\s*](?:[^*]*[^\s*])?\*\*|\*[^\s*](?:[^*]*[^\s*])?\*")
-_SAFE_CODE_RE = re.compile(r"`[^`]+`")
-# Characters where the two renderers part ways: HTML and autolinks, tables, footnotes,
-# strikethrough, backslash escapes, tabs, GFM's extended autolinks of 'www.' are text in both.
-_RISKY_RE = re.compile(r"[<|\\\t~_*`]|\[\^|&[#a-zA-Z]")
-_FENCE_LINE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
-
-
-def _line_kind(line: str) -> tuple[str, str] | None:
-    """('blank' | 'heading' | 'ul<indent>' | 'ol<indent>' | 'quote' | 'text', its inline text),
-    or None where the renderers may differ (or this reading cannot tell)."""
-    if not line.strip():
-        return "blank", ""
-    if _HEADING_LINE_RE.match(line):
-        return "heading", line
-    if match := _ITEM_RE.match(line):
-        return f"{'ul' if match[2] == '- ' else 'ol'}{len(match[1])}", line[match.end():]
-    if match := _QUOTE_LINE_RE.match(line):
-        rest = line[match.end():]
-        return ("quote", rest) if _TEXT_START_RE.match(rest) else None
-    if _TEXT_START_RE.match(line) and not re.match(r"\d+[.)](?:\s|$)", line):
-        return "text", line
-    return None
-
-
-def _safe_inline(text: str) -> bool:
-    text = _SAFE_CODE_RE.sub("", _SAFE_STRONG_EM_RE.sub("", text))
-    return not _RISKY_RE.search(text) and not text.rstrip().endswith("\\")
-
-
-def same_in_both(body: str) -> bool:
-    """True when every line is one of the plain forms both renderers read alike: headings with
-    a space, paragraphs of text, '- ' and '1. ' lists nested by four spaces, one-line quotes,
-    and fenced code, each block after a blank line. Such a body needs no comparison
-    (tests/test_preview.py proves the claim on generated bodies); any other goes the long way."""
-    previous = "blank"
-    inside_fence = ""
-    pending: list[str] = []  # the inline text of the paragraph or item being read
-    for line in body.split("\n"):
-        fence = _FENCE_LINE_RE.match(line)
-        if inside_fence:
-            if fence and fence[1][0] == inside_fence[0] and len(fence[1]) >= len(inside_fence) \
-                    and not line[fence.end():].strip():
-                inside_fence, previous = "", "code"
-            continue
-        if fence:
-            if previous != "blank" or "`" in line[fence.end():]:
-                return False
-            inside_fence = fence[1]
-            continue
-        found = _line_kind(line)
-        if (found is None or found[0] == "text") and line.startswith(" ") \
-                and previous[:2] in ("ul", "ol", "te") \
-                and (_line_kind(line.lstrip()) or ("",))[0] == "text":
-            pending.append(line.strip())  # an indented continuation line
-            continue
-        if found is None:
-            return False
-        kind, text = found
-        if kind in ("text", "quote") and kind == previous:
-            pending.append(text)
-            continue
-        if not _safe_inline(" ".join(pending)):
-            return False
-        pending = [text]
-        if kind not in ("blank", previous) and "blank" != previous and "heading" not in (
-                kind, previous) and not (kind[:2] in ("ul", "ol") and previous[:2] in ("ul", "ol")):
-            return False  # a block right under another: a blank line between is safe
-        if kind[:2] in ("ul", "ol"):
-            indent = int(kind[2:])
-            if previous[:2] in ("ul", "ol"):
-                if kind[:2] != previous[:2] and indent == int(previous[2:]):
-                    return False  # '- ' and '1. ' switched within one list
-                if indent > int(previous[2:]) + 4:
-                    return False
-            elif indent:
-                return False
-        previous = kind
-    return not inside_fence and _safe_inline(" ".join(pending))
-
 
 def preview_issues(path: str, body: str, body_line: int, compare: bool = True,
                    taken: frozenset[int] = frozenset()) -> list[Issue]:
