@@ -130,6 +130,12 @@ def _reference_blocks(body: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+@lru_cache(maxsize=4096)
+def _site_blocks(body: str) -> tuple[Block, ...]:
+    """The blocks the site renders (cached by text: copies of an entry cost one render)."""
+    return tuple(blocks_of(site_html(preview_normalized(body))))
+
+
 def _interrupting_starts(body: str, lines: list[str]) -> set[int]:
     """Lines where the preview starts a list, table or quote directly after a paragraph's
     line, at the outer level: there Python-Markdown would go on with the paragraph."""
@@ -171,7 +177,7 @@ def _preview_issues(path: str, body: str, body_line: int, compare: bool,
     issues = _lost_text(path, body, lines, reference, body_line)
     if not compare:
         return tuple(issues)
-    site = blocks_of(site_html(preview_normalized(compared)))
+    site = list(_site_blocks(compared))
     taken = taken | {issue.line for issue in issues}
     matcher = SequenceMatcher(None, [b.signature for b in reference],
                               [b.signature for b in site], autojunk=False)

@@ -224,6 +224,8 @@ _MARKUP_RES = (
     (re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1"), "vette tekst in Markdown"),
     (re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>"), "HTML"),
     (re.compile(r"`([^`]+)`"), "code in Markdown"),
+    (re.compile(r"(?<![\w*])(\*|_)(?=\S)((?:(?!\1).)*?\S)\1(?![\w*])"),
+     "schuine tekst in Markdown"),
 )
 
 
@@ -236,7 +238,7 @@ def _markup_in(text: str) -> tuple[str, str, str] | None:
     plain = text
     for pattern, name in _MARKUP_RES:  # keep the words, drop the marks
         plain = pattern.sub(lambda m, name=name: "" if name == "HTML" else
-                            m[2] if name.startswith("vette") else m[1], plain)
+                            m[2] if name.startswith(("vette", "schuine")) else m[1], plain)
     return found[0][0], found[1], " ".join(plain.split())
 
 

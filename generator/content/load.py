@@ -226,9 +226,9 @@ def _split_and_parse(source: Source) -> list[Issue]:
 
 
 # A fence typed with a word processor's dashes ('—', '–––', '−−−'): '---' becomes an em dash.
-_DASH_FENCE_RE = re.compile(r"^[ \t]*[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]*"
-                            r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d][-\u2010-\u2015\u2212\ufe58"
-                            r"\ufe63\uff0d]*[ \t]*$")
+_DASHES = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_FENCE_RE = re.compile(rf"^[ \t]*(?:[{_DASHES}][ \t]*)*[\u2010-\u2015\u2212\ufe58\ufe63"
+                            rf"\uff0d][ \t]*(?:[{_DASHES}][ \t]*)*$")
 
 
 def _dash_fence_message(line: str, number: int) -> str:

@@ -101,7 +101,7 @@ def parse_yaml(text: str, list_keys: frozenset[str] = frozenset()) -> Parsed:
     converter = _Converter(result, list_keys)
     result.value = converter.convert(node, "", 0)
     lines = text.split("\n")
-    result.plain = {key: (lines[line][start:end], line, end)
+    result.plain = {key: (lines[line][start:end] if isinstance(start, int) else start, line, end)
                     for key, (start, line, end) in result.plain.items() if line < len(lines)}
     _collapse_aliases(result, text)
     return result
@@ -244,9 +244,11 @@ class _Converter:
     def scalar(self, node: yaml.ScalarNode, key: str) -> object:
         if node.tag not in _SCALAR_TAGS:
             return self.unsupported_tag(node, key)
-        if node.style in (None, "") and node.start_mark.line == node.end_mark.line:
-            self.result.plain[key] = (node.start_mark.column, node.end_mark.line,
-                                      node.end_mark.column)
+        if node.style in (None, ""):
+            # One line: its text is cut from the source below; more lines: YAML's folded value.
+            start = node.start_mark.column if node.start_mark.line == node.end_mark.line \
+                else node.value
+            self.result.plain[key] = (start, node.end_mark.line, node.end_mark.column)
         if node.tag == _TAG + "str":
             return node.value
         if node.tag == _TAG + "timestamp":
