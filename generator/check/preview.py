@@ -92,14 +92,54 @@ def preview_normalized(body: str) -> str:
         return body
     lines = body.split("\n")
     starts = _interrupting_starts(body, lines)
-    if not starts:
+    indents = _list_indents(body, lines)
+    if not starts and not indents:
         return body
     out = []
     for number, line in enumerate(lines, start=1):
         if number in starts:
             out.append(_blank_like(lines[number - 2]))
-        out.append(line)
+        out.append(" " * indents[number] + line.lstrip(" ") if number in indents else line)
     return "\n".join(out)
+
+
+_MARKER_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(?=\S)")
+
+
+def _list_indents(body: str, lines: list[str]) -> dict[int, int]:
+    """Lines of lists nested the way GitHub accepts (a sub-item under the text of its item, two
+    or three spaces in) with the indentation Python-Markdown needs: four spaces a level. Only
+    lists at the outer level without quotes or code inside, and only where the indentation is
+    not already right. Line -> its new number of leading spaces."""
+    blocks = _reference_blocks(body)
+    items = [b for b in blocks if b.kind == "li" and b.line is not None]
+    outer = [b for b in blocks if b.depth == 0 and b.kind in ("ul", "ol") and b.line]
+    changed: dict[int, int] = {}
+    for start, end in ((b.line, b.end or b.line) for b in outer):
+        inside = [b for b in blocks if b.line is not None and start <= b.line <= end]
+        if any(b.kind not in ("ul", "ol", "li", "p") for b in inside) or \
+                any("\t" in lines[n - 1] for n in range(start, min(end, len(lines)) + 1)):
+            continue  # code, quotes, tables, tabs in the list: left as they are
+        for number in range(start, min(end, len(lines)) + 1):
+            line = lines[number - 1]
+            if not line.strip():
+                continue
+            item = max((b for b in items if b.line <= number <= (b.end or b.line)
+                        and start <= b.line), key=lambda b: b.depth, default=None)
+            if item is None:
+                continue
+            level = (item.depth - 1) // 2
+            marker = _MARKER_RE.match(lines[item.line - 1])
+            indent = len(line) - len(line.lstrip(" "))
+            if number == item.line:
+                wanted = 4 * level
+            elif marker and indent >= len(marker[0]):
+                wanted = 4 * (level + 1) + indent - len(marker[0])  # the item's own text
+            else:
+                continue  # a lazy continuation line: any indentation reads the same
+            if wanted != indent:
+                changed[number] = wanted
+    return changed
 
 
 def _blank_like(previous: str) -> str:
@@ -181,13 +221,15 @@ def _preview_issues(path: str, body: str, body_line: int, compare: bool,
     taken = taken | {issue.line for issue in issues}
     matcher = SequenceMatcher(None, [b.signature for b in reference],
                               [b.signature for b in site], autojunk=False)
+    in_items = frozenset(n for b in reference if b.kind == "li" and b.line is not None
+                         for n in range(b.line, (b.end or b.line) + 1))
     for i1, i2, j1, j2 in _differences(matcher.get_opcodes()):
         seen, shown = reference[i1:i2], site[j1:j2]
         first, last = _region(reference, i1, i2, lines)
         if any(body_line + n - 1 in taken for n in range(first, last + 1)):
             continue
         region = [(n, lines[n - 1]) for n in range(first, min(last, len(lines)) + 1)]
-        at, fix = _fix(seen, shown, region)
+        at, fix = _fix(seen, shown, region, in_items)
         file_line = body_line + (at or first) - 1
         issues.append(warning(path, file_line, None, None, "preview-differs",
                               _message(file_line, seen, shown, fix)))
@@ -271,8 +313,8 @@ def _message(line: int, seen: list[Block], shown: list[Block], fix: str) -> str:
     return f"{what} {fix} (Zie CONTRIBUTING.md, 'Wat je in de preview ziet'.)"
 
 
-def _fix(seen: list[Block], shown: list[Block], region: list[tuple[int, str]]
-         ) -> tuple[int | None, str]:
+def _fix(seen: list[Block], shown: list[Block], region: list[tuple[int, str]],
+         in_items: frozenset[int] = frozenset()) -> tuple[int | None, str]:
     """The advice for one difference, and the line of the region it is about (None: the
     region's first line). The first line of the region that shows a known cause wins."""
     seen_kinds = {block.kind for block in seen}
@@ -288,7 +330,7 @@ def _fix(seen: list[Block], shown: list[Block], region: list[tuple[int, str]]
         if re.match(r"\s*\d+\)\s", source):
             return number, ("Nummer de lijst met een punt ('1.', '2.'); de site kent geen "
                             "nummering met een haakje ('1)').")
-        if listed and re.match(r"( {1,3}|\t)\S", source):
+        if (listed or number in in_items) and re.match(r"( {1,3}|\t)\S", source):
             return number, ("Spring tekst en lijsten binnen een lijstpunt in met vier spaties "
                             "(GitHub accepteert er minder, de site niet).")
         if "~~" in source:
