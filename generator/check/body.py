@@ -304,7 +304,10 @@ class _Scanner:
             self.without_alt(line + relative_line - 1, value)
 
     def without_alt(self, line: int, src: str) -> None:
-        """WCAG 1.1.1: who cannot see an image hears its alt text instead."""
+        """WCAG 1.1.1: who cannot see an image hears its alt text instead. An image reported
+        on its line already (forbidden HTML, an unsafe address) is removed, not described."""
+        if any(reported == line for reported, _ in self.reported):
+            return
         if self.first_time(line, "alt " + src):
             self.report.issues.append(error(
                 self.path, line, self.column(line, src), None, "image-without-alt",

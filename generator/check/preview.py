@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from generator.check.preview_blocks import Block, blocks_of
-from generator.check.preview_plain import same_in_both
+from generator.check.preview_plain import FENCE_RE, same_in_both
 from generator.core.issues import Issue, error, warning
 
 # The site's Markdown extensions, as in mkdocs.yml (tests/test_preview.py keeps them equal);
@@ -44,7 +44,6 @@ _NAMES = {"text": "losse tekst", "p": "een alinea", "ul": "een lijst",
 _SITE_ONLY_START_RE = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+\S")
 _ABBREVIATION_RE = re.compile(r"^ {0,3}\*\[[^\]]+\]:")
 _DEFINITION_RE = re.compile(r"^ {0,3}:[ \t]+\S")
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -91,8 +90,11 @@ def preview_normalized(body: str) -> str:
     if len(body) > MAX_BODY or not body.strip() or same_in_both(body):
         return body
     lines = body.split("\n")
-    starts = _interrupting_starts(body, lines)
-    indents = _list_indents(body, lines)
+    try:
+        starts = _interrupting_starts(body, lines)
+        indents = _list_indents(body, lines)
+    except (RecursionError, ValueError):  # nesting past any real text: rendered as written
+        return body
     if not starts and not indents:
         return body
     out = []
@@ -367,7 +369,7 @@ def _without_site_only(body: str) -> str:
     inside_container = inside_fence = False
     fence = ""
     for number, line in enumerate(lines):
-        fence_match = _FENCE_RE.match(line)
+        fence_match = FENCE_RE.match(line)
         if inside_fence:
             if fence_match and fence_match[1][0] == fence[0] and len(fence_match[1]) >= len(fence):
                 inside_fence = False

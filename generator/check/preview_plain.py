@@ -15,7 +15,7 @@ _SAFE_CODE_RE = re.compile(r"`[^`]+`")
 # Characters where the two renderers part ways: HTML and autolinks, tables, footnotes,
 # strikethrough, backslash escapes, tabs, GFM's extended autolinks of 'www.' are text in both.
 _RISKY_RE = re.compile(r"[<|\\\t~_*`]|\[\^|&[#a-zA-Z]")
-_FENCE_LINE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
+FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a code fence's first line
 
 
 def _line_kind(line: str) -> tuple[str, str] | None:
@@ -49,7 +49,7 @@ def same_in_both(body: str) -> bool:
     inside_fence = ""
     pending: list[str] = []  # the inline text of the paragraph or item being read
     for line in body.split("\n"):
-        fence = _FENCE_LINE_RE.match(line)
+        fence = FENCE_RE.match(line)
         if inside_fence:
             if fence and fence[1][0] == inside_fence[0] and len(fence[1]) >= len(inside_fence) \
                     and not line[fence.end():].strip():
