@@ -47,6 +47,8 @@ _RAW_ELEMENT = re.compile(
     r"(?:.*?(?P<end></(?P=name)\s*>)|.*)", re.S | re.I)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+# What a page's own entry may carry besides Material's fields (PageInfo.article).
+ARTICLE_KEYS = ("keywords", "badge")
 # The primary index keeps a page's first paragraphs up to about this many characters.
 SUMMARY_CHARS = 280
 
@@ -70,6 +72,9 @@ class PageInfo:
     tags: tuple[str, ...] | None = None
     extra: dict = field(default_factory=dict)  # `search: boost:` from the page's header
     excluded: bool = False  # `search: exclude: true` in the page's header
+    # Only on the page's own entry (its first document): `keywords` (its themes and target
+    # groups and the words readers use for them) and an intervention's `badge` (issue 25).
+    article: dict = field(default_factory=dict)
 
 
 def parse_attrs(text: str) -> dict[str, str | None]:
@@ -252,6 +257,8 @@ def page_docs(page_html: str, page: PageInfo) -> list[dict]:
         if page.tags is not None:
             doc["tags"] = list(page.tags)
         doc.update(page.extra)
+        if not docs:
+            doc.update(page.article)
         docs.append(doc)
     return docs
 
@@ -299,7 +306,7 @@ def primary_doc(docs: list[dict], common: frozenset[str] | set[str] = frozenset(
         text += "<p>" + " · ".join(headings) + "</p>"
     primary = {"location": first["location"].split("#", 1)[0], "title": first["title"],
                "text": text}
-    for key in ("tags", "boost"):
+    for key in ("tags", "boost", *ARTICLE_KEYS):
         if key in first:
             primary[key] = first[key]
     return primary

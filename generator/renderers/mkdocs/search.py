@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 
 from generator.postprocess.search_index import (
+    ARTICLE_KEYS,
     PageInfo,
     index_json,
     page_docs,
@@ -74,8 +75,11 @@ def page_entries(page_html: str, page) -> list[dict]:
     """The page's documents for the full index (the page is MkDocs' Page)."""
     search = page.meta.get("search") or {}
     extra = {"boost": search["boost"]} if isinstance(search, dict) and "boost" in search else {}
+    article = page.meta.get("ww_search")
+    article = {key: str(value) for key, value in article.items() if key in ARTICLE_KEYS} \
+        if isinstance(article, dict) else {}
     info = PageInfo(url=page.url, title=str(page.meta.get("title", page.title)),
-                    tags=page_tags(page.meta), extra=extra,
+                    tags=page_tags(page.meta), extra=extra, article=article,
                     excluded=bool(isinstance(search, dict) and search.get("exclude")))
     return page_docs(page_html, info)
 
