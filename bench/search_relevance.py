@@ -215,10 +215,12 @@ def report(outcomes: list[Outcome], show: str = "misses") -> str:
         lines.append(f"  eerste resultaat mist een woord: {lacking} van {len(multi)} vragen "
                      "met meer woorden")
         for outcome in mine:
-            if show == "all" or (show == "misses" and not outcome.success):
+            lacks = outcome.first_misses_a_word and len(outcome.query.text.split()) > 1
+            if show == "all" or (show == "misses" and (not outcome.success or lacks)):
                 mark = "ok " if outcome.success else "MIS"
                 lines.append(f"    {mark} {outcome.query.text!r:<36} -> "
-                             f"{', '.join(outcome.top[:TOP]) or '(niets)'}")
+                             f"{', '.join(outcome.top[:TOP]) or '(niets)'}"
+                             + ("  (eerste mist een woord)" if lacks else ""))
     return "\n".join(lines)
 
 

@@ -48,7 +48,7 @@ _RAW_ELEMENT = re.compile(
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 # What a page's own entry may carry besides Material's fields (PageInfo.article).
-ARTICLE_KEYS = ("keywords", "badge")
+ARTICLE_KEYS = ("keywords", "badge", "badge_css")
 # The primary index keeps a page's first paragraphs up to about this many characters.
 SUMMARY_CHARS = 280
 

@@ -101,14 +101,14 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
                          jsonld=as_json_text(intervention_jsonld(catalog, site, item)),
                          ww_search=search_meta(catalog, item.themes, item.target_groups
                                                + item.intermediate_target_groups,
-                                               badge(catalog, item)["label"])),
+                                               badge(catalog, item))),
              head, "\n", normalize_links(item.body, item.link_rewrites).strip(), "\n\n"]
     parts += _intervention_extras(catalog, site, src, item, body_titles)
     return "".join(parts)
 
 
 def search_meta(catalog: Catalog, themes: list[str], groups: list[str],
-                badge_label: str | None = None) -> dict:
+                item_badge: dict | None = None) -> dict:
     """What the site search adds to a page's own entry (generator/postprocess/search_index.py):
     its themes and target groups with the words readers use for them (vocabularies.yml), and
     an intervention's recognition level for its result."""
@@ -119,8 +119,9 @@ def search_meta(catalog: Catalog, themes: list[str], groups: list[str],
             if term is not None:
                 words += [term.label, *term.words]
     meta = {"keywords": " · ".join(dict.fromkeys(words))}
-    if badge_label:
-        meta["badge"] = badge_label
+    if item_badge:
+        meta["badge"] = item_badge["label"]
+        meta["badge_css"] = item_badge["css"]
     return meta
 
 

@@ -24,7 +24,7 @@
   var STOPWORDS = {};
   ("aan al alle als bij dan dat de deze die dit door een en er geen het hoe hun in is je " +
    "jij maar met na naar niet nog of om onder op over per te tot u uit van voor wat we wel " +
-   "wie zij zijn zo ze zich").split(" ").forEach(function (w) { STOPWORDS[w] = true; });
+   "wie zij zijn zo ze zich tussen").split(" ").forEach(function (w) { STOPWORDS[w] = true; });
 
   var MIN_TYPO = 5;       // words this long may have one typing error
   var MIN_PART = 3;       // the shortest part of a compound
@@ -79,11 +79,11 @@
       for (i = 1; i < w.length; i++) {
         if (nonVowel(w[i]) && isVowel(w[i - 1])) { r1 = i + 1; break; }
       }
-      if (r1 < 3) r1 = 3;
+      // R2 is sought from where R1 was found, before R1 is moved to leave three letters.
       for (i = r1 + 1; i < w.length; i++) {
         if (nonVowel(w[i]) && isVowel(w[i - 1])) { r2 = i + 1; break; }
       }
-      if (r2 < r1) r2 = r1;
+      if (r1 < 3) r1 = 3;
     }
     var eFound = false;
 
@@ -163,9 +163,17 @@
       known = w;
     } else {
       if (w.length > 5 && /[^aeiou]jes$/.test(w)) w = w.slice(0, -1);   // maatjes: maatje
+      var plural = /[^aeiouyj]s(en|e)$/.test(w);
       w = snowball(w);
+      // huisartsen: huisarts, as huisarts: huisart (Snowball takes the s off the singular).
+      if (plural && /[^aeiouyj]s$/.test(w)) w = w.slice(0, -1);
       // An agent's -er and -aar (kwartiermaker, bemiddelaar) join the verb and the -ing noun.
       if (w.length >= 8 && /[^aeiouy](er|ar)$/.test(w)) w = undoubleVowel(w.slice(0, -2));
+      // Any doubled final consonant (vlaggen: vlag; Snowball undoubles only kk, dd, tt), and a
+      // doubled vowel before it also after a vowel (financieel, financiële).
+      w = w.replace(/([^aeiouy])\1$/, "$1").replace(/(aa|ee|oo|uu)([^aeiouy])$/, function (m) {
+        return m.slice(1);
+      });
       // Consonants that voice before a vowel: huizen/huis, brieven/brief.
       if (/z$/.test(w)) w = w.slice(0, -1) + "s";
       else if (/v$/.test(w)) w = w.slice(0, -1) + "f";
@@ -290,13 +298,22 @@
     return best;
   };
 
-  /** The site's words one edit away from a word (5+ letters), most used first. */
+  /** A word with its doubled letters single: readers often double one letter too few or
+   *  too many (buurtbemidelling). */
+  function single(word) { return word.replace(/(.)\1+/g, "$1"); }
+
+  /** The site's words one edit away from a word (5+ letters), or the same but for doubled
+   *  letters, most used first. */
   Index.prototype.near = function (word) {
     if (word.length < MIN_TYPO) return [];
     var list = this.words();
+    if (!this.singles || this.singles.length !== list.length) this.singles = list.map(single);
+    var plain = single(word);
     var found = [];
     for (var i = 0; i < list.length; i++) {
-      if (oneEdit(word, list[i])) found.push(list[i]);
+      if (oneEdit(word, list[i]) || (list[i] !== word && this.singles[i] === plain)) {
+        found.push(list[i]);
+      }
     }
     var self = this;
     found.sort(function (a, b) {
@@ -341,12 +358,15 @@
         if (split) {
           slot.ways.push({all: split.map(function (part) { return [[stem(part), 0.8]]; })});
         }
-        if (!slot.ways.length) {
+        if (slot.ways.length && !Object.keys(this.slotScores(slot)).length) slot.ways = [];
+        // A word the site does not have as such: also the site's words one edit away; said
+        // ("Bedoelde je ...?") when nothing else matched.
+        if (!direct.length || direct[0][1] < 1) {
           var near = this.near(word);
           if (near.length) {
+            if (!slot.ways.length) replaced.push([word, near[0]]);
             var self = this;
             slot.ways.push({stems: near.map(function (w) { return [self.surface[w], 0.5]; })});
-            replaced.push([word, near[0]]);
           }
         }
       }

@@ -47,7 +47,8 @@
         : {heading: doc.title, body: doc.text};
       var n = index.add(fields);
       docs[n] = {location: location, page: page, title: doc.title || "", text: doc.text || "",
-        badge: doc.badge || "", article: article};
+        badge: doc.badge || "", css: String(doc.badge_css || "").replace(/[^a-z0-9-]/g, ""),
+        article: article};
       var entry = pages[page];
       if (!entry) pages[page] = entry = {article: -1, docs: [], weight: pageWeight(page)};
       if (article && entry.article < 0) entry.article = n;
@@ -74,7 +75,8 @@
     var sentence = lead.match(/^[\s\S]{40,}?[.!?](?=\s|$)/);
     if (sentence) lead = sentence[0];
     var out = doc.badge
-      ? '<p class="ww-search-badge"><span class="ww-badge">' + escapeHtml(doc.badge) +
+      ? '<p class="ww-search-badge"><span class="ww-badge ww-badge--' + doc.css + '">' +
+        escapeHtml(doc.badge) +
         "</span></p>" : "";
     return out + (lead ? "<p>" + lead + "</p>" : "");
   }
