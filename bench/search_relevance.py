@@ -29,7 +29,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -75,11 +75,13 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
 
 
 def _site_path(href: str, base: str) -> str:
-    """A result's address as a path from the site root, without query and fragment."""
-    path = urlsplit(href).path
-    root = urlsplit(base).path
+    """A result's address as a path from the site root, without query and fragment; the
+    offline export's page.html as the site's page/."""
+    path = unquote(urlsplit(href).path)
+    root = unquote(urlsplit(base).path)
     path = path[len(root):] if path.startswith(root) else path
-    return path.removesuffix("index.html")
+    path = path.removesuffix("index.html")
+    return path[:-len(".html")] + "/" if path.endswith(".html") else path
 
 
 # ---------- the site search ----------

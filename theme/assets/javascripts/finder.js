@@ -357,8 +357,9 @@
 
   function nearestWords(index, typed) {
     var scored = [];
+    var own = typed.map(Text.stem);
     index.words().forEach(function (word) {
-      if (word.length < 4 || /[0-9]/.test(word)) return;
+      if (word.length < 4 || /[0-9]/.test(word) || own.indexOf(Text.stem(word)) >= 0) return;
       var best = Infinity;
       typed.forEach(function (t) {
         if (Math.abs(t.length - word.length) <= 3) best = Math.min(best, distance(t, word));

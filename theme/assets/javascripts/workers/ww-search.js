@@ -42,15 +42,20 @@
       var location = String(doc.location || "");
       var page = location.split("#")[0];
       var article = location.indexOf("#") < 0;
+      var entry = pages[page];
+      if (!entry) pages[page] = entry = {article: -1, docs: [], weight: pageWeight(page)};
+      // The page's title section (its h1 and the summary or lead under it) belongs to the
+      // page's own entry: indexed as its lead, shown in its teaser, not as a section.
+      var head = docs[entry.article];
+      var merged = !article && entry.docs.length === 1 && head && head.title === doc.title;
       var fields = article
         ? {title: doc.title, keywords: doc.keywords || "", lead: doc.text}
-        : {heading: doc.title, body: doc.text};
+        : merged ? {lead: doc.text} : {heading: doc.title, body: doc.text};
       var n = index.add(fields);
       docs[n] = {location: location, page: page, title: doc.title || "", text: doc.text || "",
         badge: doc.badge || "", css: String(doc.badge_css || "").replace(/[^a-z0-9-]/g, ""),
-        article: article};
-      var entry = pages[page];
-      if (!entry) pages[page] = entry = {article: -1, docs: [], weight: pageWeight(page)};
+        article: article, merged: merged};
+      if (merged) head.text += doc.text || "";
       if (article && entry.article < 0) entry.article = n;
       entry.docs.push(n);
     });
@@ -123,7 +128,7 @@
       var article = docs[info.article >= 0 ? info.article : entry.hits[0].doc];
       var group = [{location: article.location, title: article.title, text: teaser(article),
         score: entry.score, terms: terms}];
-      entry.hits.filter(function (hit) { return !docs[hit.doc].article; })
+      entry.hits.filter(function (hit) { return !docs[hit.doc].article && !docs[hit.doc].merged; })
         .sort(function (a, b) { return b.score - a.score; })
         .forEach(function (hit) {
           var doc = docs[hit.doc];
