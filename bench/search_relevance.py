@@ -95,6 +95,8 @@ def open_site_search(page, base: str) -> None:
     """Open the start page and the search box, and wait until the full index answers."""
     page.goto(base + ("index.html" if base.startswith("file:") else ""))
     box = page.locator("input.md-search__input")
+    if (page.viewport_size or {}).get("width", 1280) < 960:  # a phone: the header's button
+        page.locator("label.md-header__button[for='__search']").click()
     box.click()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:  # the full index is ready once it finds a body word

@@ -66,14 +66,38 @@ def test_a_typo_offers_the_site_word_and_searches_it(browser, site_server):
         assert top[0] == "interventies/kwartiermaken/"
         near = page.locator("#ww-search-near")
         assert near.is_visible() and "Bedoelde je kwartiermaken?" in near.inner_text()
-        page.locator("#ww-search-near button").click()
+        page.locator("#ww-search-near a").click()
         assert page.input_value("input.md-search__input") == "kwartiermaken"
         page.wait_for_function("() => document.getElementById('ww-search-near').hidden")
 
         open_finder(page, site_server.url)
         top, _ = finder_search(page, "vlagensysteem")
         assert top[0] == "interventies/vlaggensysteem/"
-        assert "Bedoelde je vlaggensysteem?" in page.locator(".ww-finder__near").inner_text()
+        assert "Bedoelde je vlaggensysteem? Daarop is gezocht." in page.locator(".ww-finder__near").inner_text()
+    finally:
+        page.context.close()
+    assert guard.blocked == []
+
+
+def test_a_search_without_results_offers_the_nearest_words_by_keyboard(browser, site_server):
+    page, guard = new_page(browser, (site_server.url,))
+    try:
+        open_site_search(page, site_server.url)
+        top, _ = site_search(page, "eenzamhied", site_server.url)  # two edits: no results
+        assert top == ()
+        near = page.locator("#ww-search-near")
+        assert "Woorden die wel op de site staan" in near.inner_text()
+        words = near.locator("a").all_inner_texts()
+        assert "eenzaamheid" in words
+        # Material's arrow keys go from the box to the links in its result area: ours too.
+        page.locator("input.md-search__input").focus()
+        for _ in range(words.index("eenzaamheid") + 1):
+            page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.textContent") == "eenzaamheid"
+        page.keyboard.press("Enter")
+        assert page.input_value("input.md-search__input") == "eenzaamheid"
+        page.wait_for_selector(".md-search-result__item")
+        assert page.is_checked("[data-md-toggle=search]")  # the search stays open
     finally:
         page.context.close()
     assert guard.blocked == []

@@ -296,8 +296,7 @@
     });
     ui.near.appendChild(document.createTextNode("Bedoelde je "));
     ui.near.appendChild(queryButton(better));
-    ui.near.appendChild(document.createTextNode("? Gezocht op: " +
-      replaced.map(function (p) { return p[1]; }).join(", ") + "."));
+    ui.near.appendChild(document.createTextNode("? Daarop is gezocht."));
   }
 
   function queryButton(text) {
@@ -317,7 +316,7 @@
     if (outcome.shown || !state.q) return;
     var index = getIndex();
     var typed = Text.words(state.q).filter(function (w) { return !Text.STOPWORDS[w]; });
-    var near = nearestWords(index, typed).slice(0, 5);
+    var near = index.nearest(typed, 3, 5);
     var themes = matchingThemes(typed);
     if (!near.length && !themes.length) return;
     if (near.length) {
@@ -338,36 +337,6 @@
       ui.emptyHelp.appendChild(document.createTextNode("."));
     }
     ui.emptyHelp.hidden = false;
-  }
-
-  function distance(a, b) {
-    var row = [];
-    for (var j = 0; j <= b.length; j++) row[j] = j;
-    for (var i = 1; i <= a.length; i++) {
-      var diagonal = row[0];
-      row[0] = i;
-      for (j = 1; j <= b.length; j++) {
-        var above = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length];
-  }
-
-  function nearestWords(index, typed) {
-    var scored = [];
-    var own = typed.map(Text.stem);
-    index.words().forEach(function (word) {
-      if (word.length < 4 || /[0-9]/.test(word) || own.indexOf(Text.stem(word)) >= 0) return;
-      var best = Infinity;
-      typed.forEach(function (t) {
-        if (Math.abs(t.length - word.length) <= 3) best = Math.min(best, distance(t, word));
-      });
-      if (best <= 3) scored.push([best, word]);
-    });
-    scored.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
-    return scored.map(function (pair) { return pair[1]; });
   }
 
   function matchingThemes(typed) {

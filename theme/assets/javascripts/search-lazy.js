@@ -200,13 +200,16 @@
     }
   }
 
-  /* "Bedoelde je ...?": under the result count, for the words read as near ones. */
+  /* Under the result count: "Bedoelde je ...?" when a word was read as a near one of the
+     site's words, and without results the site's nearest words; each a button that searches. */
   function showNear(info) {
     var meta = document.querySelector(".md-search-result__meta");
-    if (!meta) return;
+    var input = document.querySelector("input.md-search__input");
+    if (!meta || !input) return;
     var box = document.getElementById("ww-search-near");
     var replaced = (info && info.replaced) || [];
-    if (!replaced.length) {
+    var nearest = (info && info.nearest) || [];
+    if (!replaced.length && !nearest.length) {
       if (box) box.hidden = true;
       return;
     }
@@ -216,30 +219,42 @@
       box.className = "ww-search-near";
       meta.parentNode.insertBefore(box, meta.nextSibling);
     }
-    var input = document.querySelector("input.md-search__input");
-    var text = input ? input.value : "";
-    var better = text;
-    replaced.forEach(function (pair) {
-      better = better.replace(new RegExp(pair[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"),
-        pair[1]);
-    });
     box.textContent = "";
-    box.appendChild(document.createTextNode("Bedoelde je "));
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "ww-search-near__word";
-    button.textContent = better;
-    button.addEventListener("click", function () {
-      if (!input) return;
-      input.value = better;
+    if (replaced.length) {
+      var better = input.value.split(/(\s+)/).map(function (word) {
+        var fold = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+        var pair = replaced.filter(function (p) { return p[0] === fold; })[0];
+        return pair ? pair[1] : word;
+      }).join("");
+      box.appendChild(document.createTextNode("Bedoelde je "));
+      box.appendChild(searchButton(input, better));
+      box.appendChild(document.createTextNode("? Daarop is gezocht."));
+    } else {
+      box.appendChild(document.createTextNode("Woorden die wel op de site staan: "));
+      nearest.forEach(function (word, i) {
+        if (i) box.appendChild(document.createTextNode(", "));
+        box.appendChild(searchButton(input, word));
+      });
+      box.appendChild(document.createTextNode("."));
+    }
+    box.hidden = false;
+  }
+
+  /* A link (?q=, Material's shared search), so that Material's arrow keys reach it as they
+     reach the results; followed here by searching in place. */
+  function searchButton(input, text) {
+    var link = document.createElement("a");
+    link.href = "?q=" + encodeURIComponent(text);
+    link.className = "ww-search-near__word";
+    link.textContent = text;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      event.stopPropagation();  // Material closes its search on a click on a link
+      input.value = text;
       input.focus();
       input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     });
-    box.appendChild(button);
-    box.appendChild(document.createTextNode("? Gezocht op: " + replaced.map(function (pair) {
-      return pair[1];
-    }).join(", ") + "."));
-    box.hidden = false;
+    return link;
   }
 
   window.Worker = function (url, options) {

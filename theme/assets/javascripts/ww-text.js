@@ -322,6 +322,44 @@
     return found;
   };
 
+  /** The site's words nearest to the typed ones (at most `most` edits, not the typed words
+   *  themselves), nearest and most used first: what a search without results offers. */
+  Index.prototype.nearest = function (typed, most, limit) {
+    var self = this;
+    var own = typed.map(stem);
+    var scored = [];
+    this.words().forEach(function (word) {
+      if (word.length < 4 || /[0-9]/.test(word) || own.indexOf(stem(word)) >= 0) return;
+      var best = Infinity;
+      typed.forEach(function (t) {
+        if (t.length >= 4 && Math.abs(t.length - word.length) <= most) {
+          best = Math.min(best, distance(t, word, most));
+        }
+      });
+      if (best <= most) scored.push([best, -self.postings[self.surface[word]].docs.length, word]);
+    });
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1); });
+    return scored.slice(0, limit).map(function (entry) { return entry[2]; });
+  };
+
+  /** Levenshtein distance, or more than `most` once it is sure to be. */
+  function distance(a, b, most) {
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var diagonal = row[0];
+      var low = row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var above = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = above;
+        if (row[j] < low) low = row[j];
+      }
+      if (low > most) return most + 1;
+    }
+    return row[b.length];
+  }
+
   /**
    * The query as slots, one per word the reader means (words the site writes as one compound
    * are one slot). A slot is a list of ways to match: {stems: [[stem, factor]...]} (any) or

@@ -140,8 +140,9 @@
         });
       return group;
     });
+    var typed = T.words(query).filter(function (w) { return !T.STOPWORDS[w]; });
     return {items: items, suggest: suggestion(query, found),
-      ww: {replaced: found.replaced}};
+      ww: {replaced: found.replaced, nearest: items.length ? [] : index.nearest(typed, 3, 5)}};
   }
 
   /** Material completes the last word in the box with the last word of `suggest`. */
