@@ -33,7 +33,8 @@ JOINED = [
     ("dakloos", "daklozen"), ("geïsoleerd", "geisoleerde"), ("patiënt", "patienten"),
     ("mantelzorg", "mantelzorger", "mantelzorgers"), ("jongere", "jongeren"),
     ("ondersteuning", "ondersteunen", "ondersteuner"), ("wijk", "wijken"),
-    ("vrijwilliger", "vrijwilligers"), ("dorpsondersteuner", "dorpsondersteuners"),
+    ("vrijwilliger", "vrijwilligers", "vrijwillige"), ("dorpsondersteuner", "dorpsondersteuners"),
+    ("opvoeder", "opvoeders", "opvoeding"),
 ]
 # Short words the agent rule must leave alone.
 APART = [("moeder", "moed"), ("water", "wat"), ("beker", "bek"), ("huis", "huid")]

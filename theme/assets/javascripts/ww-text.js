@@ -7,7 +7,8 @@
  * - stem: Snowball's Dutch stemmer (the classic algorithm, written here from its published
  *   description) plus what readers treat as the same word and it does not join: -jes plurals
  *   (maatjes, maatje), z/s and v/f at the end (huizen, huis), an agent's -er/-aar (kwartiermaker,
- *   kwartiermaken; bemiddelaar, bemiddeling), -heid and -ing forms of one stem (Snowball's own).
+ *   kwartiermaken; bemiddelaar, bemiddeling; vrijwilliger, vrijwillige), doubled letters at the
+ *   end (vlaggen, vlag; financieel, financiële), -sen plurals (huisartsen, huisarts).
  * - Index: documents with weighted fields; search() joins query words that the site writes as
  *   one compound ("schuld hulp" finds "schuldhulp"), splits a compound the site writes in parts
  *   against the site's own words, matches compound heads and tails ("maatje" in
@@ -163,12 +164,14 @@
       known = w;
     } else {
       if (w.length > 5 && /[^aeiou]jes$/.test(w)) w = w.slice(0, -1);   // maatjes: maatje
+      // An agent's -er and -aar (kwartiermaker, bemiddelaars, vrijwilliger) join the verb, the
+      // -ing noun and the adjective (kwartiermaken, bemiddeling, vrijwillige).
+      var agent = w.match(/[^aeiouy](ers?|aars?)$/);
+      if (agent && w.length - agent[1].length >= 6) w = w.slice(0, w.length - agent[1].length);
       var plural = /[^aeiouyj]s(en|e)$/.test(w);
       w = snowball(w);
       // huisartsen: huisarts, as huisarts: huisart (Snowball takes the s off the singular).
       if (plural && /[^aeiouyj]s$/.test(w)) w = w.slice(0, -1);
-      // An agent's -er and -aar (kwartiermaker, bemiddelaar) join the verb and the -ing noun.
-      if (w.length >= 8 && /[^aeiouy](er|ar)$/.test(w)) w = undoubleVowel(w.slice(0, -2));
       // Any doubled final consonant (vlaggen: vlag; Snowball undoubles only kk, dd, tt), and a
       // doubled vowel before it also after a vowel (financieel, financiële).
       w = w.replace(/([^aeiouy])\1$/, "$1").replace(/(aa|ee|oo|uu)([^aeiouy])$/, function (m) {
