@@ -110,15 +110,15 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
 def search_meta(catalog: Catalog, themes: list[str], groups: list[str],
                 item_badge: dict | None = None) -> dict:
     """What the site search adds to a page's own entry (generator/postprocess/search_index.py):
-    its themes and target groups with the words readers use for them (vocabularies.yml), and
-    an intervention's recognition level for its result."""
-    words: list[str] = []
-    for name, ids in (("themes", themes), ("target_groups", groups)):
+    its themes and target groups (`keywords`, keys of `words`) with the words readers use for
+    them (vocabularies.yml), and an intervention's recognition level for its result."""
+    words: dict[str, str] = {}
+    for name, key, ids in (("themes", "thema", themes), ("target_groups", "doelgroep", groups)):
         for term_id in ids:
             term = catalog.vocab.term(name, term_id)
             if term is not None:
-                words += [term.label, *term.words]
-    meta = {"keywords": " · ".join(dict.fromkeys(words))}
+                words[f"{key}:{term_id}"] = " · ".join((term.label, *term.words))
+    meta: dict = {"keywords": " ".join(words), "words": words}
     if item_badge:
         meta["badge"] = item_badge["label"]
         meta["badge_css"] = item_badge["css"]

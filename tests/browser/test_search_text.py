@@ -42,9 +42,11 @@ APART = [("moeder", "moed"), ("water", "wat"), ("beker", "bek"), ("huis", "huid"
 FIELDS = "{title: 10, keywords: 5, lead: 3, heading: 3, body: 1}"
 BUILD_JS = """(index) => {
   const idx = new WatWerktText.Index(%s);
+  const words = index.config.ww_words;
   for (const d of index.docs) {
+    const keywords = (d.keywords || '').split(' ').map(k => words[k] || '').join(' ');
     idx.add(d.location.includes('#') ? {heading: d.title, body: d.text}
-                                     : {title: d.title, keywords: d.keywords || '', lead: d.text});
+                                     : {title: d.title, keywords: keywords, lead: d.text});
   }
   window.idx = idx;
   return idx.words();

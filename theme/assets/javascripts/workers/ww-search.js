@@ -38,6 +38,13 @@
     index = new T.Index(Object.assign({}, ARTICLE, SECTION));
     docs = [];
     pages = {};
+    // An entry's keywords are keys of the vocabularies' words, which the index holds once.
+    var words = (data.config && data.config.ww_words) || {};
+    function keywords(keys) {
+      return String(keys || "").split(" ").map(function (key) {
+        return Object.prototype.hasOwnProperty.call(words, key) ? words[key] : "";
+      }).join(" · ");
+    }
     (data.docs || []).forEach(function (doc) {
       var location = String(doc.location || "");
       var page = location.split("#")[0];
@@ -49,7 +56,7 @@
       var head = docs[entry.article];
       var merged = !article && entry.docs.length === 1 && head && head.title === doc.title;
       var fields = article
-        ? {title: doc.title, keywords: doc.keywords || "", lead: doc.text}
+        ? {title: doc.title, keywords: keywords(doc.keywords), lead: doc.text}
         : merged ? {lead: doc.text} : {heading: doc.title, body: doc.text};
       var n = index.add(fields);
       docs[n] = {location: location, page: page, title: doc.title || "", text: doc.text || "",
