@@ -279,7 +279,8 @@ def test_vocabulary_words_only_for_themes_and_target_groups(tmp_path) -> None:
     from generator.content.vocab import load_vocabularies
 
     text = (REPO_ROOT / "vocabularies.yml").read_text("utf-8")
-    text = text.replace("  - id: goed-beschreven\n", "  - id: goed-beschreven\n    words: [basis]\n")
+    level = "  - id: goed-beschreven\n"
+    text = text.replace(level, level + "    words: [basis]\n")
     (tmp_path / "vocabularies.yml").write_text(text, "utf-8")
     _, issues = load_vocabularies(tmp_path)
     assert [i.code for i in issues] == ["vocabulary-entry"]

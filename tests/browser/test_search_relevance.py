@@ -9,7 +9,6 @@ import pytest
 
 from bench.search_relevance import (
     QUERIES,
-    TOP,
     finder_search,
     load_queries,
     measure,
@@ -73,13 +72,15 @@ def test_a_typo_offers_the_site_word_and_searches_it(browser, site_server):
         open_finder(page, site_server.url)
         top, _ = finder_search(page, "vlagensysteem")
         assert top[0] == "interventies/vlaggensysteem/"
-        assert "Bedoelde je vlaggensysteem? Daarop is gezocht." in page.locator(".ww-finder__near").inner_text()
+        near = page.locator(".ww-finder__near").inner_text()
+        assert "Bedoelde je vlaggensysteem? Daarop is gezocht." in near
     finally:
         page.context.close()
     assert guard.blocked == []
 
 
-def test_a_search_without_results_offers_the_nearest_words_by_keyboard(browser, site_server):
+def test_a_search_without_results_offers_the_nearest_words_by_keyboard(browser,
+                                                                        site_server):
     page, guard = new_page(browser, (site_server.url,))
     try:
         open_site_search(page, site_server.url)

@@ -41,7 +41,7 @@ APART = [("moeder", "moed"), ("water", "wat"), ("beker", "bek"), ("huis", "huid"
 
 FIELDS = "{title: 10, keywords: 5, lead: 3, heading: 3, body: 1}"
 BUILD_JS = """(index) => {
-  const idx = new WatWerktText.Index(%s);
+  const idx = new WatWerktText.Index(FIELDS);
   const words = index.config.ww_words;
   for (const d of index.docs) {
     const keywords = (d.keywords || '').split(' ').map(k => words[k] || '').join(' ');
@@ -50,7 +50,7 @@ BUILD_JS = """(index) => {
   }
   window.idx = idx;
   return idx.words();
-}""" % FIELDS
+}""".replace("FIELDS", FIELDS)
 # The stems a query word may stand for, over all ways of matching it.
 STEMS_JS = """(q) => {
   const parsed = idx.parse(q);

@@ -35,23 +35,25 @@
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  var WORD = /[a-z0-9]+(?:-[a-z0-9]+)*-?/g;
   var ELISION = /([a-z]{2,})- (?:en|of) ([a-z]{6,})/g;
 
   /** The words of a text, folded; hyphenated words give their parts and the joined word. */
   function words(text) {
     var folded = fold(text).replace(/<[^>]*>/g, " ").replace(/&[a-z]+;|&#[0-9]+;/g, " ");
     var out = [];
-    var match;
-    WORD.lastIndex = 0;
-    while ((match = WORD.exec(folded))) {
-      var word = match[0].replace(/-$/, "");
+    var pieces = folded.split(/[^a-z0-9-]+/);
+    for (var n = 0; n < pieces.length; n++) {
+      var word = pieces[n];
+      if (!word) continue;
       if (word.indexOf("-") < 0) { out.push(word); continue; }
-      var parts = word.split("-");
+      var parts = word.split("-").filter(Boolean);
       for (var i = 0; i < parts.length; i++) out.push(parts[i]);
-      out.push(parts.join(""));
+      if (parts.length > 1) out.push(parts.join(""));
     }
-    // "dak- en thuisloze": also "dakloze" (each possible tail of the second word).
+    var match;
+    // "dak- en thuisloze": also "dakloze" (each possible tail of the second word). The test
+    // first: the pattern is slow to fail on every word.
+    if (folded.indexOf("- en ") < 0 && folded.indexOf("- of ") < 0) return out;
     ELISION.lastIndex = 0;
     while ((match = ELISION.exec(folded))) {
       for (var cut = MIN_PART; cut <= match[2].length - MIN_PART; cut++) {
