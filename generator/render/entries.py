@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from generator.check.body import normalize_heading
 from generator.check.link_rewrite import normalize_links
+from generator.check.preview import preview_normalized
 from generator.content.catalog import Catalog
 from generator.content.history import last_change
 from generator.core.dates import format_date_nl
@@ -103,7 +104,8 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
                          ww_search=search_meta(catalog, item.themes, item.target_groups
                                                + item.intermediate_target_groups,
                                                badge(catalog, item))),
-             head, "\n", normalize_links(item.body, item.link_rewrites).strip(), "\n\n"]
+             head, "\n", preview_normalized(normalize_links(item.body, item.link_rewrites)).strip(),
+             "\n\n"]
     parts += _intervention_extras(catalog, site, src, item, body_titles)
     return "".join(parts)
 
@@ -188,7 +190,8 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
     parts = [page_header(dossier.title, dossier.summary, kind="dossier", slug=dossier.slug,
                          jsonld=as_json_text(dossier_jsonld(catalog, site, dossier)),
                          ww_search=search_meta(catalog, dossier.themes, [])),
-             head, "\n", normalize_links(dossier.body, dossier.link_rewrites).strip(),
+             head, "\n", preview_normalized(
+                 normalize_links(dossier.body, dossier.link_rewrites)).strip(),
              "\n\n"]
     if rows:
         parts.append(_section(site, "Interventies in dit dossier",
