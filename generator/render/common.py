@@ -17,6 +17,7 @@ from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.content.load import SITE_FOLDERS
 from generator.core.dates import format_date_nl
 from generator.core.model import Intervention
+from generator.render.language import text_language
 
 DIRECTORY, FILE = "directory", "file"
 ENTRY_SOURCES = {f"{site}/": f"{content}/" for content, site in SITE_FOLDERS.items()}
@@ -130,6 +131,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         auto_reload=False)  # our templates do not change during a run: no stat per render
     env.filters["date_nl"] = format_date_nl
+    env.filters["lang_of"] = text_language
     return env
 
 

@@ -43,7 +43,8 @@ FOCUS = r"""() => {
   const key = path.join('>') + '|' + (el.getAttribute('href') || '') + '|' + label + '|' +
     [...document.querySelectorAll(el.tagName)].indexOf(el);
   const problems = [];
-  const parse = c => { const m = c && c.match(/[\d.]+/g); if (!m || m.length < 3) return null;
+  const parse = text => { const c = text && (text.match(/rgba?\([^)]*\)/) || [])[0];
+    const m = c && c.match(/[\d.]+/g); if (!m || m.length < 3) return null;
     return {r: +m[0], g: +m[1], b: +m[2], a: m.length > 3 ? +m[3] : 1}; };
   const lum = c => { const f = v => { v /= 255; return v <= .03928 ? v / 12.92 : ((v + .055) / 1.055) ** 2.4; };
     return .2126 * f(c.r) + .7152 * f(c.g) + .0722 * f(c.b); };
@@ -169,7 +170,7 @@ def focus_state(page) -> dict:
     state = page.evaluate(FOCUS)
     if state["problems"]:
         page.wait_for_timeout(150)
-        state = focus_state(page)
+        state = page.evaluate(FOCUS)
     return state
 
 
@@ -252,16 +253,26 @@ def search_focus(page, query: str, wide: bool, attempts: int = 30) -> list[str]:
             break
         except Exception:  # noqa: BLE001 - the index is not ready yet: type again
             continue
-    page.wait_for_timeout(200)
+    # The results are drawn again when the full index arrives (search-lazy.js): wait until
+    # they hold still.
+    page.wait_for_function("""() => {
+        const now = document.querySelector('.md-search-result__list').innerHTML;
+        window.__auditStill = window.__auditResults === now ? (window.__auditStill || 0) + 1 : 0;
+        window.__auditResults = now;
+        return window.__auditStill >= 3;
+    }""", polling=500, timeout=20000)
+    # Every control the layer shows, marked so that the walk can tick it off.
     targets = page.evaluate("""() => [...document.querySelectorAll(
         '.md-search [href], .md-search summary, .md-search button, .md-search input')]
-        .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
-        .map(e => e.outerHTML.slice(0, 80))""")
+        .filter(e => e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+                     && e.getClientRects().length)
+        .map((e, i) => { e.dataset.auditStop = i;
+          return (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40); })""")
     found: list[str] = []
     for key in ("Tab", "Shift+Tab"):
         box.focus()
         reached: set[str] = set()
-        for _ in range(len(targets) + 3):
+        for _ in range(2 * len(targets) + 5):
             page.keyboard.press(key)
             if not page.evaluate("document.getElementById('__search').checked"):
                 found.append(f"{key} sluit de zoeklaag")
@@ -271,8 +282,10 @@ def search_focus(page, query: str, wide: bool, attempts: int = 30) -> list[str]:
                 found.append(f"focus verlaat de zoeklaag ({key}) naar {state['where']}")
                 break
             found += state["problems"]
-            reached.add(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
-        missing = [t for t in targets if t not in reached]
+            reached.add(page.evaluate("document.activeElement.dataset.auditStop || ''"))
+            if page.evaluate("document.activeElement.matches('input.md-search__input')"):
+                break  # round once
+        missing = [t for i, t in enumerate(targets) if str(i) not in reached]
         if missing and key == "Tab":
             found.append(f"met Tab niet bereikbaar in de zoeklaag: {missing[:3]}")
     page.keyboard.press("Escape")

@@ -36,6 +36,10 @@
   asButton(searchButton, search, "Zoeken");
 
   function visible(el) {
+    // checkVisibility also sees content of a closed <details>, which has boxes but no focus.
+    if (el.checkVisibility && !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) {
+      return false;
+    }
     var style = getComputedStyle(el);
     return el.getClientRects().length > 0 && style.visibility !== "hidden" && style.opacity !== "0";
   }
@@ -162,7 +166,7 @@
   function stops(box, extra) {
     return Array.prototype.filter.call(box.querySelectorAll(FOCUSABLE), function (el) {
       return (el.tabIndex >= 0 || (extra && el.matches(extra))) && visible(el) &&
-        !el.closest("[hidden], [inert]") && !(el.type === "checkbox" && el.classList.contains("md-toggle"));
+        !el.closest("[inert]") && !(el.type === "checkbox" && el.classList.contains("md-toggle"));
     });
   }
   /* Tab and Shift+Tab go round `list`; true when it moved the focus. */
@@ -232,8 +236,15 @@
     });
   }
   plainNames(document);
-  window.ww = window.ww || {};
-  window.ww.plainNames = plainNames;  // finder.js and compare.js draw after this script
+  // finder.js and compare.js draw after this script: name what they add as well.
+  var content = document.querySelector(".md-content");
+  if (content) {
+    var naming = null;
+    new MutationObserver(function () {
+      if (naming) return;
+      naming = setTimeout(function () { naming = null; plainNames(content); }, 0);
+    }).observe(content, {childList: true, subtree: true});
+  }
 
   /* 1.4.10: a table wider than the screen scrolls inside its box. Say so, and let the
    * keyboard scroll it: a named region with a stop in the tab order, and a visible hint. */
@@ -288,6 +299,14 @@
     var bars = Array.prototype.filter.call(document.querySelectorAll(".ww-compare-bar"), visible);
     var bottom = bars.reduce(function (most, bar) { return Math.max(most, bar.offsetHeight); }, 0);
     document.documentElement.style.setProperty("--ww-bottom-bar", bottom + "px");
+    // At the top: the header, and a table head that sticks under it (the compare table).
+    var header = document.querySelector(".md-header");
+    var heads = Array.prototype.filter.call(document.querySelectorAll(".md-content thead"), function (h) {
+      return getComputedStyle(h).position === "sticky" && visible(h);
+    });
+    var top = (header ? header.offsetHeight : 0) +
+      heads.reduce(function (most, h) { return Math.max(most, h.offsetHeight); }, 0);
+    document.documentElement.style.setProperty("--ww-top-cover", (top + 8) + "px");
     document.querySelectorAll(".ww-map-wrap, .ww-table-wrap, .md-typeset__scrollwrap").forEach(function (box) {
       var sticky = Array.prototype.find.call(box.querySelectorAll("th, td"), function (cell) {
         return getComputedStyle(cell).position === "sticky" && visible(cell);
