@@ -69,6 +69,9 @@ class Site:
     html_marker: str | None = None
     # The last accessibility audit (generator/content/audit.py), for the accessibility statement.
     audit: Audit | None = field(default=None, compare=False)
+    # extra.accessibility in mkdocs.yml: organisation, email, response_days, planned_research,
+    # signed_on, signed_by (render/statement.py reads it; anything else is ignored).
+    accessibility: dict | None = field(default=None, compare=False)
 
 
 def page_url(src: str, style: str | RootAbsolute) -> str:

@@ -42,7 +42,8 @@ def site_for_docs(root: Path, settings: dict) -> Site:
                 site_name=settings.get("site_name") or "Wat Werkt",
                 data_license=extra.get("open_data_license"),
                 data_license_url=extra.get("open_data_license_url"),
-                history=load_history(root))
+                history=load_history(root),
+                accessibility=extra.get("accessibility"))
 
 
 def edit_url(site: Site, path: str | None) -> str | None:

@@ -322,3 +322,40 @@ def tree_names(page) -> list[str]:
             found.append(f"zacht afbreekstreepje in de naam van {role} "
                          f"\"{name.replace(chr(0xad), '|')[:50]}\"")
     return sorted(set(found))
+
+
+def table_rows(page) -> list[str]:
+    """1.3.1 in the accessibility tree: every row of a table has as many cells (and header
+    cells) as its first row; a cell hidden with display: none on a phone (the compare table's
+    corner) moves every column header one place."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    by_id = {node["nodeId"]: node for node in nodes}
+
+    def role(node) -> str:
+        return (node.get("role") or {}).get("value", "")
+
+    def children(node, roles: set[str]) -> list[dict]:
+        found = []
+        for child_id in node.get("childIds", []):
+            child = by_id.get(child_id)
+            if not child:
+                continue
+            if role(child) in roles:
+                found.append(child)
+            elif role(child) not in ("table", "grid"):
+                found += children(child, roles)  # through row groups and ignored wrappers
+        return found
+
+    cells = {"cell", "gridcell", "columnheader", "rowheader"}
+    found = []
+    for table in (n for n in nodes if role(n) in ("table", "grid") and not n.get("ignored")):
+        rows = children(table, {"row"})
+        widths = [len(children(row, cells)) for row in rows]
+        if widths and any(w != widths[0] for w in widths):
+            name = str((table.get("name") or {}).get("value", ""))[:40]
+            found.append(f"tabel \"{name}\": rijen met {sorted(set(widths))} cellen")
+    return found

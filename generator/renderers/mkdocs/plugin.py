@@ -125,7 +125,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
                     data_license=config.extra.get("open_data_license"),
                     data_license_url=config.extra.get("open_data_license_url"),
                     history=load_history(self.root), html_marker=self.html_blocks.marker,
-                    audit=load_audit(self.root))
+                    audit=load_audit(self.root),
+                    accessibility=config.extra.get("accessibility"))
         rendered = render_site(result.catalog, site)
         unchanged = self._unchanged_pages(rendered, config)
         for src_uri, text in rendered.items():
