@@ -110,10 +110,16 @@ def search_titles(page, query: str, attempts: int = 30) -> list[str]:
     worker stand-in, generator/assets/file-worker.js); a query typed before the index is ready
     gets no answer, so it is typed again until results appear. Material listens to key
     presses, hence type() rather than fill()."""
+    page.locator("input.md-search__input").click()
+    type_query(page, query, attempts)
+    return page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+def type_query(page, query: str, attempts: int = 30) -> None:
+    """Type the query into the open search field again until results appear."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     box = page.locator("input.md-search__input")
-    box.click()
     for _ in range(attempts):
         box.fill("")
         box.press_sequentially(query)
@@ -122,7 +128,6 @@ def search_titles(page, query: str, attempts: int = 30) -> list[str]:
             break
         except PlaywrightTimeout:
             continue
-    return page.locator(".md-search-result__item h1").all_inner_texts()
 
 
 def body_only_word(site: Path) -> tuple[str, str]:

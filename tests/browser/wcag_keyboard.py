@@ -10,6 +10,8 @@ failures."""
 
 from __future__ import annotations
 
+from tests.browser.conftest import type_query
+
 # The element that has the focus, as a reader sees it. Returns {key, where, problems}:
 # `key` tells one stop from another (to see when the walk has gone round), `where` is a short
 # description for the findings. Checked:
@@ -245,14 +247,7 @@ def search_focus(page, query: str, wide: bool, attempts: int = 30) -> list[str]:
         page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__search').checked", timeout=2000)
     box = page.locator("input.md-search__input")
-    for _ in range(attempts):
-        box.fill("")
-        box.press_sequentially(query)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=500)
-            break
-        except Exception:  # noqa: BLE001 - the index is not ready yet: type again
-            continue
+    type_query(page, query, attempts)
     # The results are drawn again when the full index arrives (search-lazy.js): wait until
     # they hold still.
     page.wait_for_function("""() => {
