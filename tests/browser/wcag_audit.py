@@ -171,16 +171,15 @@ def audit_site(browser, site: Path, paths: list[str] | None = None,
             page.emulate_media(forced_colors="active" if forced else "none")
             for path in paths:
                 page.goto(server.url + path, wait_until="load")
-                fresh = False
+                changed = False  # by a check that scrolls, opens or restyles the page
                 for check in here:
                     if check == "search-layer" and path not in SEARCH_PAGES:
                         continue
-                    if check in FRESH or check == "text-spacing":
-                        if fresh:
-                            page.goto(server.url + path, wait_until="load")
-                        fresh = True
+                    if changed:
+                        page.goto(server.url + path, wait_until="load")
                     found = probe(page, check, wide=width >= 1000)
                     findings.add(check, f"{view} /{path}", found)
+                    changed = check in FRESH or check == "text-spacing"
             context.close()
     finally:
         server.close()

@@ -235,6 +235,12 @@ def drawer_focus(page, tabs: int = 60) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# What a control in the search layer is: its result's address, its own, its name.
+IDENT = r"""e => [(e.closest('li') && e.closest('li').querySelector('a') || {}).href || '',
+  e.tagName, e.getAttribute('href') || '',
+  (e.getAttribute('aria-label') || e.textContent).replace(/\s+/g, ' ').trim().slice(0, 40)].join('|')"""
+
+
 def search_focus(page, query: str, wide: bool, attempts: int = 30) -> list[str]:
     """Open the search layer with the keyboard (the search field at desktop width, the search
     button on a phone), type a query, and Tab forward and backward: the focus must stay in the
@@ -256,18 +262,19 @@ def search_focus(page, query: str, wide: bool, attempts: int = 30) -> list[str]:
         window.__auditResults = now;
         return window.__auditStill >= 3;
     }""", polling=500, timeout=20000)
-    # Every control the layer shows, marked so that the walk can tick it off.
-    targets = page.evaluate("""() => [...document.querySelectorAll(
+    # Every control the layer shows, by what it is (Material may draw the list again).
+    targets = page.evaluate(f"""() => [...document.querySelectorAll(
         '.md-search [href], .md-search summary, .md-search button, .md-search input')]
-        .filter(e => e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+        .filter(e => e.checkVisibility({{opacityProperty: true, visibilityProperty: true}})
                      && e.getClientRects().length)
-        .map((e, i) => { e.dataset.auditStop = i;
-          return (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40); })""")
+        .map({IDENT})""")
     found: list[str] = []
     for key in ("Tab", "Shift+Tab"):
         box.focus()
         reached: set[str] = set()
-        for _ in range(2 * len(targets) + 5):
+        # Material draws more results as the focus nears the end of the list: go round once,
+        # however long the list becomes.
+        for _ in range(200):
             page.keyboard.press(key)
             if not page.evaluate("document.getElementById('__search').checked"):
                 found.append(f"{key} sluit de zoeklaag")
@@ -277,12 +284,13 @@ def search_focus(page, query: str, wide: bool, attempts: int = 30) -> list[str]:
                 found.append(f"focus verlaat de zoeklaag ({key}) naar {state['where']}")
                 break
             found += state["problems"]
-            reached.add(page.evaluate("document.activeElement.dataset.auditStop || ''"))
+            reached.add(page.evaluate(f"() => ({IDENT})(document.activeElement)"))
             if page.evaluate("document.activeElement.matches('input.md-search__input')"):
                 break  # round once
-        missing = [t for i, t in enumerate(targets) if str(i) not in reached]
+        missing = [t.split("|")[-1] for t in targets if t not in reached]
         if missing and key == "Tab":
-            found.append(f"met Tab niet bereikbaar in de zoeklaag: {missing[:3]}")
+            found.append(f"met Tab niet bereikbaar in de zoeklaag: {missing[:3]} (de focus "
+                         f"bleef op {page.evaluate(FOCUS)['where']})")
     page.keyboard.press("Escape")
     return list(dict.fromkeys(found))
 

@@ -173,11 +173,16 @@
   function cycle(event, list) {
     if (!list.length) return false;
     var at = list.indexOf(document.activeElement);
-    var next = event.shiftKey ? (at <= 0 ? list.length - 1 : at - 1)
-      : (at < 0 || at === list.length - 1 ? 0 : at + 1);
+    var step = event.shiftKey ? -1 : 1;
+    var next = at < 0 ? (event.shiftKey ? list.length - 1 : 0) : at + step;
     event.preventDefault();
     event.stopImmediatePropagation();
-    list[next].focus();
+    // The next stop that really takes the focus (one that cannot is passed over).
+    for (var tries = 0; tries < list.length; tries++, next += step) {
+      var target = list[(next + list.length) % list.length];
+      target.focus();
+      if (document.activeElement === target) break;
+    }
     return true;
   }
 
@@ -219,20 +224,38 @@
   }
   if (results) new MutationObserver(nameResults).observe(results, {childList: true, subtree: true});
 
-  /* Soft hyphens (generator/postprocess/finish_html.py) are for the eye: a control's or a
-   * header cell's name in the accessibility tree is read without them. */
+  /* Soft hyphens (generator/postprocess/finish_html.py) are for the eye: a name in the
+   * accessibility tree is read (and matched by voice control) without them. A header cell
+   * gets a plain aria-label; a link or button keeps its visible text, hidden from the tree,
+   * beside the same text without soft hyphens for the tree only (an aria-label would no
+   * longer contain the visible text as written, 2.5.3). */
   function clean(text) { return text.replace(/\u00ad/g, "").replace(/\s+/g, " ").trim(); }
   function plainNames(root) {
-    root.querySelectorAll("a[href], button, summary, th, label, [role=button]").forEach(function (el) {
-      if (el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby")) return;
-      if (el.textContent.indexOf("\u00ad") < 0) return;
-      // Not a <label>'s own text: its control takes the name; its control is renamed below.
-      if (el.tagName === "LABEL") {
-        var control = el.control;
-        if (control && !control.hasAttribute("aria-label")) control.setAttribute("aria-label", clean(el.textContent));
+    root.querySelectorAll("th, a[href], button, summary, [role=button]").forEach(function (el) {
+      if (el.textContent.indexOf("\u00ad") < 0 || el.hasAttribute("aria-labelledby")) return;
+      if (el.tagName === "TH") {
+        if (!el.hasAttribute("aria-label")) el.setAttribute("aria-label", clean(el.textContent));
         return;
       }
-      el.setAttribute("aria-label", clean(el.textContent));
+      if (el.hasAttribute("aria-label")) return;
+      var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      var nodes = [];
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeValue.indexOf("\u00ad") >= 0 && !node.parentElement.closest("[aria-hidden=true]")) {
+          nodes.push(node);
+        }
+      }
+      nodes.forEach(function (text) {
+        var shown = document.createElement("span");
+        shown.setAttribute("aria-hidden", "true");
+        shown.textContent = text.nodeValue;
+        var said = document.createElement("span");
+        said.className = "ww-visually-hidden ww-said";
+        said.textContent = text.nodeValue.replace(/\u00ad/g, "");
+        text.parentNode.insertBefore(shown, text);
+        text.parentNode.insertBefore(said, text);
+        text.remove();
+      });
     });
   }
   plainNames(document);
