@@ -12,8 +12,9 @@ from generator.check.validate import validate_all
 from generator.content.catalog import Catalog, build_catalog
 from generator.content.load import load_sources
 from generator.content.vocab import load_vocabularies
+from generator.core import work
 from generator.core.issues import Issue, has_errors
-from generator.speed.body_pool import check_bodies_in_parallel
+from generator.render.plan import SitePlan
 
 
 @dataclass
@@ -31,11 +32,11 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     vocab, issues = load_vocabularies(root)
     sources, load_issues = load_sources(root)
     issues += load_issues
-    check_bodies_in_parallel(sources)  # the validator and the body link check reuse them
+    work.devices().check_ahead(sources)  # a speed device may check the bodies ahead
     validated = validate_all(sources, vocab, build_date)
     issues += validated.issues
     catalog = build_catalog(validated.interventions, validated.dossiers, vocab, build_date)
     # Links in bodies lead to pages: they are resolved against every entry and page there is.
-    issues += check_body_links(sources, catalog, root)
+    issues += check_body_links(sources, catalog, root, SitePlan(catalog))
     # Files that could not be read are Sources too (without data): they count as checked.
     return CheckResult(issues, catalog, len(sources))

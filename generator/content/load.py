@@ -12,11 +12,11 @@ from pathlib import Path
 
 from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
 from generator.core.issues import Issue, Severity, error, warning
+from generator.core.paths import CONTENT_FOLDERS, SITE_FOLDERS
 from generator.core.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST
 
-KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
-# Where each content folder's entries live on the site: interventions/x.md -> /interventies/x/.
-SITE_FOLDERS = {"interventions": "interventies", "dossiers": "dossiers"}
+# kind -> content folder, and content folder -> site folder (generator/core/paths.py)
+KIND_FOLDERS, SITE_FOLDERS = CONTENT_FOLDERS, SITE_FOLDERS
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_FILE_BYTES = 5 * 1024 * 1024

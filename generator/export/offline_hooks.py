@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import posixpath
 
+# Its events change only the page and template context in hand: the page loops may fork
+# (generator/speed/parallel_pages.py).
+parallel_pages_safe = True
+
 
 def online_url(site_url: str | None, file_url: str) -> str | None:
     """The online address of a page built as `file_url` (e.g. 'themas/wonen.html'), or None
