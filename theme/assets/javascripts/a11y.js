@@ -251,8 +251,7 @@
         shown.textContent = text.nodeValue;
         var said = document.createElement("span");
         said.className = "ww-visually-hidden ww-said";
-        // Generated content (a11y.css): in the accessible name, not in the page's text.
-        said.setAttribute("data-said", text.nodeValue.replace(/\u00ad/g, ""));
+        said.textContent = text.nodeValue.replace(/\u00ad/g, "");
         text.parentNode.insertBefore(shown, text);
         text.parentNode.insertBefore(said, text);
         text.remove();
