@@ -168,3 +168,12 @@ def search_until_found(page, query: str, title: str, attempts: int = 40) -> list
             break
         page.wait_for_timeout(250)
     return found
+
+
+def shown_texts(locator) -> list[str]:
+    """The text each element shows: its innerText without the plain twins that a11y.js adds
+    for the accessibility tree beside a hyphenated link text (.ww-said)."""
+    return locator.evaluate_all("""els => els.map(e => {
+        const copy = e.cloneNode(true);
+        copy.querySelectorAll('.ww-said').forEach(s => s.remove());
+        return copy.textContent.trim(); })""")
