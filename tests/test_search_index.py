@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def index(site, name: str = "search_index_full.json") -> dict:
@@ -209,3 +212,76 @@ def test_a_switched_off_search_plugin_is_left_alone() -> None:
     assert attach(config, NS(documentation_pages=list), dict) is None
     assert attach(NS(plugins={}), NS(documentation_pages=list), dict) is None
     assert material.search_index == "Material's own"
+
+
+# --- The reader's words (issue 25): vocabularies.yml `words`, on each page's own entry -------
+
+def test_an_entrys_own_document_carries_its_vocabulary_words_and_badge(site, catalog) -> None:
+    """Every intervention's and dossier's own entry, in both indexes, names its themes and
+    target groups, whose words (the label and what readers call it) the index holds once;
+    an intervention's entry also has its badge. Sections carry neither."""
+    from generator.render.common import badge
+
+    vocab = catalog.vocab
+    full, primary = index(site), index(site, "search_index.json")
+    shared = full["config"]["ww_words"]
+    assert primary["config"]["ww_words"] == shared
+    firsts = {d["location"]: d for d in full["docs"] if "#" not in d["location"]}
+    prims = {d["location"]: d for d in primary["docs"]}
+    entries = [(f"interventies/{i.slug}/", i.themes, i.target_groups
+                + i.intermediate_target_groups, badge(catalog, i)) for i in catalog.interventions]
+    entries += [(f"dossiers/{d.slug}/", d.themes, [], None) for d in catalog.dossiers]
+    assert len(entries) > 20
+    some_words = 0
+    for location, themes, groups, item_badge in entries:
+        for doc in (firsts[location], prims[location]):
+            keys = doc["keywords"].split()
+            assert "words" not in doc
+            for name, key, ids in (("themes", "thema", themes),
+                                   ("target_groups", "doelgroep", groups)):
+                for term_id in ids:
+                    term = vocab.term(name, term_id)
+                    assert f"{key}:{term_id}" in keys
+                    assert shared[f"{key}:{term_id}"].split(" · ") == [term.label, *term.words]
+                    some_words += len(term.words)
+            assert doc.get("badge") == (item_badge["label"] if item_badge else None)
+    assert some_words > 100
+    assert not any("keywords" in d or "badge" in d for d in full["docs"] if "#" in d["location"])
+
+
+VALID_WORDS = "  - {id: eenzaamheid, label: Eenzaamheid, words: [isolement, eenzaam]}\n"
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("  - {id: eenzaamheid, label: Eenzaamheid, words: isolement}\n", "moet een lijst"),
+    ("  - {id: eenzaamheid, label: Eenzaamheid, words: [isolement, '']}\n", "moet een lijst"),
+    ("  - {id: eenzaamheid, label: Eenzaamheid, words: [isolement, 3]}\n", "moet een lijst"),
+])
+def test_vocabulary_words_must_be_a_list_of_words(tmp_path, entry, message) -> None:
+    from generator.content.vocab import load_vocabularies
+
+    text = (REPO_ROOT / "vocabularies.yml").read_text("utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "id: eenzaamheid" in row)
+    start = text.index("  - {id: eenzaamheid")
+    end = text.index("\n  - ", start + 1) + 1
+    (tmp_path / "vocabularies.yml").write_text(text[:start] + entry + text[end:], "utf-8")
+    vocab, issues = load_vocabularies(tmp_path)
+    assert [(i.code, i.line) for i in issues] == [("vocabulary-entry", line)]
+    assert message in issues[0].message and "eenzaamheid" in issues[0].message
+    assert vocab.term("themes", "eenzaamheid") is None
+
+    (tmp_path / "vocabularies.yml").write_text(text[:start] + VALID_WORDS + text[end:], "utf-8")
+    vocab, issues = load_vocabularies(tmp_path)
+    assert issues == [] and vocab.term("themes", "eenzaamheid").words == ("isolement", "eenzaam")
+
+
+def test_vocabulary_words_only_for_themes_and_target_groups(tmp_path) -> None:
+    from generator.content.vocab import load_vocabularies
+
+    text = (REPO_ROOT / "vocabularies.yml").read_text("utf-8")
+    level = "  - id: goed-beschreven\n"
+    text = text.replace(level, level + "    words: [basis]\n")
+    (tmp_path / "vocabularies.yml").write_text(text, "utf-8")
+    _, issues = load_vocabularies(tmp_path)
+    assert [i.code for i in issues] == ["vocabulary-entry"]
+    assert "alleen bij thema's en doelgroepen" in issues[0].message

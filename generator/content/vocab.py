@@ -11,6 +11,8 @@ from generator.core.issues import Issue, error
 
 VOCABULARY_FILE = "vocabularies.yml"
 VOCABULARY_NAMES = ("themes", "target_groups", "recognition_levels", "delivered_by")
+# The lists whose entries may have `words`: what readers call them (issue 25).
+WORDS_LISTS = ("themes", "target_groups")
 # How an editor would name each list in a sentence ("onbekend thema").
 SINGULAR_NL = {"themes": "thema", "target_groups": "doelgroep",
                "recognition_levels": "erkenningsniveau", "delivered_by": "uitvoerder"}
@@ -22,6 +24,9 @@ class Term:
     label: str
     valid_years: int | None = None
     description: str | None = None  # optional explanation for readers
+    # The words readers use for it (synonyms, abbreviations): the site search and the finder
+    # find its interventions and dossiers by these too (themes and target groups).
+    words: tuple[str, ...] = ()
 
 
 @dataclass
@@ -99,5 +104,13 @@ def _term(entry: object, name: str, key: str, known: dict[str, Term]) -> tuple[T
         return Term("", ""), (f"Erkenningsniveau '{entry['id']}' mist 'valid_years': het aantal "
                               "jaren dat een erkenning geldig blijft (bijvoorbeeld 5).")
     description = entry.get("description")
+    words = entry.get("words", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        return Term("", ""), (f"'words' bij '{entry['id']}' in '{key}' moet een lijst van woorden "
+                              "zijn, zoals words: [geldzorgen, schuldhulp].")
+    if words and name not in WORDS_LISTS:
+        return Term("", ""), (f"'words' kan alleen bij thema's en doelgroepen, niet bij "
+                              f"'{entry['id']}' in '{key}'.")
     return Term(entry["id"], entry["label"].strip(), valid_years,
-                description.strip() if isinstance(description, str) else None), None
+                description.strip() if isinstance(description, str) else None,
+                tuple(w.strip() for w in words)), None

@@ -47,6 +47,11 @@ _RAW_ELEMENT = re.compile(
     r"(?:.*?(?P<end></(?P=name)\s*>)|.*)", re.S | re.I)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+# What a page's own entry may carry besides Material's fields (PageInfo.article): `keywords`,
+# keys into `words` (what its themes and target groups are called, by the site and by readers),
+# which index_parts moves into the index's config, once for all pages.
+ARTICLE_KEYS = ("keywords", "badge", "badge_css", "words")
+WORDS_KEY = "ww_words"
 # The primary index keeps a page's first paragraphs up to about this many characters.
 SUMMARY_CHARS = 280
 
@@ -70,6 +75,9 @@ class PageInfo:
     tags: tuple[str, ...] | None = None
     extra: dict = field(default_factory=dict)  # `search: boost:` from the page's header
     excluded: bool = False  # `search: exclude: true` in the page's header
+    # Only on the page's own entry (its first document): `keywords` (its themes and target
+    # groups and the words readers use for them) and an intervention's `badge` (issue 25).
+    article: dict = field(default_factory=dict)
 
 
 def parse_attrs(text: str) -> dict[str, str | None]:
@@ -252,6 +260,8 @@ def page_docs(page_html: str, page: PageInfo) -> list[dict]:
         if page.tags is not None:
             doc["tags"] = list(page.tags)
         doc.update(page.extra)
+        if not docs:
+            doc.update(page.article)
         docs.append(doc)
     return docs
 
@@ -299,10 +309,24 @@ def primary_doc(docs: list[dict], common: frozenset[str] | set[str] = frozenset(
         text += "<p>" + " · ".join(headings) + "</p>"
     primary = {"location": first["location"].split("#", 1)[0], "title": first["title"],
                "text": text}
-    for key in ("tags", "boost"):
+    for key in ("tags", "boost", *ARTICLE_KEYS):
         if key in first:
             primary[key] = first[key]
     return primary
+
+
+def shared_words(pages: list[list[dict]]) -> tuple[list[list[dict]], dict[str, str]]:
+    """The pages' documents without their `words`, and those words gathered once (the same
+    theme's words would otherwise repeat in every entry of that theme)."""
+    words: dict[str, str] = {}
+    out = []
+    for docs in pages:
+        if docs and "words" in docs[0]:
+            first = dict(docs[0])
+            words.update(first.pop("words"))
+            docs = [first, *docs[1:]]
+        out.append(docs)
+    return out, dict(sorted(words.items()))
 
 
 def index_json(config: dict, docs: list[dict], ascii_only: bool = True) -> str:

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from generator.check.body import normalize_heading
 from generator.check.link_rewrite import normalize_links
+from generator.check.preview import preview_normalized
 from generator.content.catalog import Catalog
 from generator.content.history import last_change
 from generator.core.dates import format_date_nl
@@ -99,10 +100,32 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
         compare_url=None if item.withdrawn else relative_url(
             src, "vergelijk/index.md", site.url_style, f"i={item.slug}")))
     parts = [page_header(item.title, item.summary, kind="intervention", slug=item.slug,
-                         jsonld=as_json_text(intervention_jsonld(catalog, site, item))),
-             head, "\n", normalize_links(item.body, item.link_rewrites).strip(), "\n\n"]
+                         jsonld=as_json_text(intervention_jsonld(catalog, site, item)),
+                         ww_search=search_meta(catalog, item.themes, item.target_groups
+                                               + item.intermediate_target_groups,
+                                               badge(catalog, item))),
+             head, "\n", preview_normalized(normalize_links(item.body, item.link_rewrites)).strip(),
+             "\n\n"]
     parts += _intervention_extras(catalog, site, src, item, body_titles)
     return "".join(parts)
+
+
+def search_meta(catalog: Catalog, themes: list[str], groups: list[str],
+                item_badge: dict | None = None) -> dict:
+    """What the site search adds to a page's own entry (generator/postprocess/search_index.py):
+    its themes and target groups (`keywords`, keys of `words`) with the words readers use for
+    them (vocabularies.yml), and an intervention's recognition level for its result."""
+    words: dict[str, str] = {}
+    for name, key, ids in (("themes", "thema", themes), ("target_groups", "doelgroep", groups)):
+        for term_id in ids:
+            term = catalog.vocab.term(name, term_id)
+            if term is not None:
+                words[f"{key}:{term_id}"] = " · ".join((term.label, *term.words))
+    meta: dict = {"keywords": " ".join(words), "words": words}
+    if item_badge:
+        meta["badge"] = item_badge["label"]
+        meta["badge_css"] = item_badge["css"]
+    return meta
 
 
 def _section(site: Site, title: str, html: str, taken: list[str],
@@ -165,8 +188,10 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
         themes=vocab_links(catalog, site, src, "themes", dossier.themes, "themas")))
     body_titles = [m[1] for m in _HEADING_RE.finditer(dossier.body)]
     parts = [page_header(dossier.title, dossier.summary, kind="dossier", slug=dossier.slug,
-                         jsonld=as_json_text(dossier_jsonld(catalog, site, dossier))),
-             head, "\n", normalize_links(dossier.body, dossier.link_rewrites).strip(),
+                         jsonld=as_json_text(dossier_jsonld(catalog, site, dossier)),
+                         ww_search=search_meta(catalog, dossier.themes, [])),
+             head, "\n", preview_normalized(
+                 normalize_links(dossier.body, dossier.link_rewrites)).strip(),
              "\n\n"]
     if rows:
         parts.append(_section(site, "Interventies in dit dossier",

@@ -67,7 +67,9 @@ def facets(catalog: Catalog) -> list[dict]:
     vocab = catalog.vocab
 
     def values(name: str) -> list[dict]:
-        return [{"id": t.id, "label": t.label} for t in vocab.terms(name)]
+        # `words`: what readers call a theme or target group; the text box finds by them too.
+        return [{"id": t.id, "label": t.label, **({"words": list(t.words)} if t.words else {})}
+                for t in vocab.terms(name)]
 
     ranks = level_ranks(catalog)
     levels = values("recognition_levels") + [{"id": key, "label": SPECIAL_LEVELS[key]}

@@ -16,11 +16,14 @@ import os
 from collections.abc import Callable
 
 from generator.postprocess.search_index import (
+    ARTICLE_KEYS,
+    WORDS_KEY,
     PageInfo,
     index_json,
     page_docs,
     page_tags,
     primary_docs,
+    shared_words,
 )
 
 FULL_JSON = "search_index_full.json"
@@ -46,18 +49,26 @@ class PagedIndex:
 
     def generate_search_index(self, prev=None) -> str:
         """The primary index, which Material's plugin writes as search/search_index.json."""
-        return index_json(self.config(), primary_docs(self.ordered()), ascii_only=False)
+        pages, words = self.ordered()
+        return index_json(self.config(words), primary_docs(pages), ascii_only=False)
 
-    def config(self) -> dict:
-        return {key: self.material_config[key] for key in CONFIG_KEYS}
+    def config(self, words: dict[str, str]) -> dict:
+        """Material's search settings, and the words of the vocabularies the entries name
+        (our search worker reads them; Material passes the config on as it is)."""
+        config = {key: self.material_config[key] for key in CONFIG_KEYS}
+        if words:
+            config[WORDS_KEY] = words
+        return config
 
-    def ordered(self) -> list[list[dict]]:
-        """Per page in build order; pages no longer in the site (a `serve` rebuild) left out."""
+    def ordered(self) -> tuple[list[list[dict]], dict[str, str]]:
+        """Per page in build order; pages no longer in the site (a `serve` rebuild) left out.
+        With the vocabulary words the pages' entries name (see shared_words)."""
         docs = self.docs()
-        return [docs[src] for src in self.order if src in docs]
+        return shared_words([docs[src] for src in self.order if src in docs])
 
     def full_json(self) -> str:
-        return index_json(self.config(), [doc for docs in self.ordered() for doc in docs])
+        pages, words = self.ordered()
+        return index_json(self.config(words), [doc for docs in pages for doc in docs])
 
 
 def attach(config, files, docs: Callable[[], dict[str, list[dict]]]) -> PagedIndex | None:
@@ -74,8 +85,11 @@ def page_entries(page_html: str, page) -> list[dict]:
     """The page's documents for the full index (the page is MkDocs' Page)."""
     search = page.meta.get("search") or {}
     extra = {"boost": search["boost"]} if isinstance(search, dict) and "boost" in search else {}
+    article = page.meta.get("ww_search")
+    article = {key: value if key == "words" else str(value) for key, value in article.items()
+               if key in ARTICLE_KEYS} if isinstance(article, dict) else {}
     info = PageInfo(url=page.url, title=str(page.meta.get("title", page.title)),
-                    tags=page_tags(page.meta), extra=extra,
+                    tags=page_tags(page.meta), extra=extra, article=article,
                     excluded=bool(isinstance(search, dict) and search.get("exclude")))
     return page_docs(page_html, info)
 

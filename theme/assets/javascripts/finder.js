@@ -39,7 +39,9 @@
 
   var FACETS = data.facets;
   var LEVEL = FACETS.map(function (f) { return f.key; }).indexOf("niveau");
-  var SORTS = [["titel", "Titel (A–Z)"], ["niveau", "Erkenning (sterkste eerst)"],
+  // "relevantie" is the default: the best match first while a word is typed, A–Z otherwise.
+  var SORTS = [["relevantie", "Beste treffer eerst"], ["titel", "Titel (A–Z)"],
+    ["niveau", "Erkenning (sterkste eerst)"],
     ["gecontroleerd", "Laatst gecontroleerd (nieuwste eerst)"]];
   var MAX_COMPARE = 3;
   var STORE_KEY = shared.COMPARE_KEY;
@@ -50,13 +52,11 @@
   var PAGE = data.page_size || 50;   // cards drawn at once; "Toon meer" adds as many again
   var limit = PAGE;
   var picked = [];        // slugs chosen for the compare page
+  var Text = window.WatWerktText;   // ww-text.js: the analyser the site search uses too
+  var textIndex = null;   // built on the first word typed
+  var lastSearch = null;  // {q, result}: the last text search, kept while facets change
 
   /* ---------- text ---------- */
-
-  function fold(text) {
-    // Case- and accent-insensitive matching: "een" finds "Eén".
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
 
   /* ---------- model ---------- */
 
@@ -80,17 +80,66 @@
       });
       var level = FACETS[LEVEL].values[values[LEVEL][0]];
       items.push({slug: record.slug, title: record.title, card: found.card,
-        position: found.position, values: values, text: fold(record.title + " " + record.summary),
+        position: found.position, values: values, summary: record.summary || "",
+        keywords: keywords(values),
         rank: level ? level.rank : 0, reviewed: record.reviewed || "",
         withdrawn: record.status === "ingetrokken", shown: true});
     });
   }
 
+  /** A record's themes and target groups, with the words readers use for them. */
+  function keywords(values) {
+    var words = [];
+    FACETS.forEach(function (f, i) {
+      if (f.key !== "thema" && f.key !== "doelgroep") return;
+      values[i].forEach(function (v) {
+        var value = f.values[v];
+        words.push(value.label);
+        if (value.words) words = words.concat(value.words);
+      });
+    });
+    return words.join(" · ");
+  }
+
+  /* ---------- text search ---------- */
+
+  function getIndex() {
+    if (!textIndex) {
+      textIndex = new Text.Index({title: 10, keywords: 5, summary: 3});
+      items.forEach(function (item) {
+        textIndex.add({title: item.title, keywords: item.keywords, summary: item.summary});
+      });
+    }
+    return textIndex;
+  }
+
+  /** Per item (by number) its text score, or null when it does not match; only the items with
+   *  the most query words match (all of them when any item has all). */
+  function textSearch(q) {
+    if (lastSearch && lastSearch.q === q) return lastSearch.result;
+    var found = getIndex().search(q);
+    var best = 0;
+    found.results.forEach(function (r) { best = Math.max(best, Text.covered(r.matched)); });
+    var scores = new Array(items.length);
+    found.results.forEach(function (r) {
+      if (best > 0 && Text.covered(r.matched) === best) scores[r.doc] = r.score;
+    });
+    var result = {scores: scores, replaced: found.replaced, slots: found.slots, best: best};
+    lastSearch = {q: q, result: result};
+    return result;
+  }
+
+  /** For tests and bench/search_relevance.py: whether the matching cards hold every word. */
+  shared.finderFirstHasAll = function (q) {
+    var result = textSearch(String(q).trim());
+    return result.slots.length > 0 && result.best === result.slots.length;
+  };
+
   /* ---------- state <-> URL ---------- */
 
   function readState(search) {
     var params = new URLSearchParams(search);
-    var state = {facets: {}, q: (params.get("q") || "").trim(), sort: "titel"};
+    var state = {facets: {}, q: (params.get("q") || "").trim(), sort: SORTS[0][0]};
     FACETS.forEach(function (f) {
       var wanted = params.getAll(f.key);
       state.facets[f.key] = f.values.map(function (v) { return v.id; })
@@ -107,7 +156,7 @@
       state.facets[f.key].forEach(function (id) { params.append(f.key, id); });
     });
     if (state.q) params.set("q", state.q);
-    if (state.sort !== "titel") params.set("sort", state.sort);
+    if (state.sort !== SORTS[0][0]) params.set("sort", state.sort);
     var query = params.toString();
     return query ? "?" + query : "";
   }
@@ -153,15 +202,14 @@
 
   function evaluate(state) {
     var flags = selection(state);
-    var terms = fold(state.q).split(/\s+/).filter(Boolean);
+    var text = state.q ? textSearch(state.q) : null;
     var counts = FACETS.map(function (f) { return new Int32Array(f.values.length); });
     var shown = 0;
     for (var n = 0; n < items.length; n++) {
       var item = items[n], failed = -1, misses = 0;
       item.match = false;
-      if (terms.length && !terms.every(function (t) { return item.text.indexOf(t) >= 0; })) {
-        continue;
-      }
+      item.relevance = text ? text.scores[n] : 0;
+      if (text && item.relevance === undefined) continue;
       for (var f = 0; f < FACETS.length && misses < 2; f++) {
         if (flags[f] && !item.values[f].some(function (v) { return flags[f][v]; })) {
           misses++; failed = f;
@@ -175,12 +223,20 @@
         if (misses === 0 || f === failed) item.values[f].forEach(tally(counts[f]));
       }
     }
-    return {shown: shown, counts: counts};
+    return {shown: shown, counts: counts, text: text};
   }
 
   function tally(counter) { return function (v) { counter[v]++; }; }
 
-  function sorted(key) {
+  function sorted(key, state) {
+    if (key === "relevantie" && state && state.q) {
+      // Recomputed for each query (a few thousand items: a sort of numbers).
+      return items.slice().sort(function (a, b) {
+        return (a.withdrawn - b.withdrawn) || (b.relevance || 0) - (a.relevance || 0) ||
+          a.position - b.position;
+      });
+    }
+    if (key === "relevantie") key = "titel";
     if (orders[key]) return orders[key];
     var byPosition = function (a, b) { return a.position - b.position; };
     var compare = {
@@ -206,7 +262,7 @@
     // Only the first `limit` matches are drawn: a page with thousands of visible cards is slow
     // to lay out and to read; "Toon meer" adds the next batch.
     var drawn = [];
-    sorted(state.sort).forEach(function (item) {
+    sorted(state.sort, state).forEach(function (item) {
       var show = item.match && drawn.length < limit;
       if (show) drawn.push(item.card);
       if (item.shown !== show) { item.card.hidden = !show; item.shown = show; }
@@ -217,11 +273,82 @@
       : "interventies") + " gevonden" : "Geen interventies gevonden";
     if (ui.count.textContent !== text) ui.count.textContent = text;
     ui.empty.hidden = outcome.shown > 0;
+    drawEmpty(state, outcome);
+    drawNear(outcome.text);
     ui.apply.textContent = outcome.shown ? "Toon " + text.replace(" gevonden", "")
       : "Geen interventies: maak je keuze ruimer";
     var rest = outcome.shown - Math.min(limit, outcome.shown);
     ui.more.hidden = rest === 0;
     ui.more.textContent = "Toon er meer (nog " + number(rest) + " niet getoond)";
+  }
+
+  /** "Bedoelde je ...?" when a typed word was read as a near word of the site. */
+  function drawNear(text) {
+    var replaced = text ? text.replaced : [];
+    ui.near.hidden = !replaced.length;
+    ui.near.textContent = "";
+    if (!replaced.length) return;
+    var better = current ? current.q : "";
+    replaced.forEach(function (pair) {
+      better = better.split(/\s+/).map(function (w) {
+        return Text.fold(w) === pair[0] ? pair[1] : w;
+      }).join(" ");
+    });
+    ui.near.appendChild(document.createTextNode("Bedoelde je "));
+    ui.near.appendChild(queryButton(better));
+    ui.near.appendChild(document.createTextNode("? Daarop is gezocht."));
+  }
+
+  function queryButton(text) {
+    var button = el("button", {type: "button", className: "ww-finder__word", text: text});
+    button.addEventListener("click", function () {
+      ui.query.value = text;
+      update(true);
+      ui.query.focus();
+    });
+    return button;
+  }
+
+  /** Without results for a text: the site's words nearest to it, and the themes it names. */
+  function drawEmpty(state, outcome) {
+    ui.emptyHelp.textContent = "";
+    ui.emptyHelp.hidden = true;
+    if (outcome.shown || !state.q) return;
+    var index = getIndex();
+    var typed = Text.words(state.q).filter(function (w) { return !Text.STOPWORDS[w]; });
+    var near = index.nearest(typed, 3, 5);
+    var themes = matchingThemes(typed);
+    if (!near.length && !themes.length) return;
+    if (near.length) {
+      ui.emptyHelp.appendChild(document.createTextNode("Woorden die er wel in staan: "));
+      near.forEach(function (word, i) {
+        if (i) ui.emptyHelp.appendChild(document.createTextNode(", "));
+        ui.emptyHelp.appendChild(queryButton(word));
+      });
+      ui.emptyHelp.appendChild(document.createTextNode(". "));
+    }
+    if (themes.length) {
+      ui.emptyHelp.appendChild(document.createTextNode("Thema's die erbij passen: "));
+      themes.forEach(function (value, i) {
+        if (i) ui.emptyHelp.appendChild(document.createTextNode(", "));
+        ui.emptyHelp.appendChild(el("a", {href: "?thema=" + encodeURIComponent(value.id),
+          text: value.label}));
+      });
+      ui.emptyHelp.appendChild(document.createTextNode("."));
+    }
+    ui.emptyHelp.hidden = false;
+  }
+
+  function matchingThemes(typed) {
+    var stems = typed.map(Text.stem);
+    var facet = FACETS.filter(function (f) { return f.key === "thema"; })[0];
+    if (!facet) return [];
+    return facet.values.filter(function (value) {
+      var own = Text.words([value.label].concat(value.words || []).join(" ")).map(Text.stem);
+      return stems.some(function (s) {
+        return own.some(function (o) { return o === s || (s.length >= 4 && o.indexOf(s) === 0); });
+      });
+    });
   }
 
   function putInOrder(cards) {
@@ -241,7 +368,7 @@
   }
 
   function showMore() {
-    var first = sorted(current.sort).filter(function (item) { return item.match; })[limit];
+    var first = sorted(current.sort, current).filter(function (item) { return item.match; })[limit];
     limit += PAGE;
     draw(current);
     // Keyboard and screen-reader users continue at the first card that was added.
@@ -300,7 +427,7 @@
     ui.panel = el("div", {id: "ww-finder-filters", className: "ww-finder__filters"},
       FACETS.map(facetControl).concat([ui.apply]));
     root.appendChild(el("div", {className: "ww-finder__search", role: "search"}, [
-      el("label", {"for": "ww-finder-q", text: "Zoek in titel en samenvatting"}), ui.query]));
+      el("label", {"for": "ww-finder-q", text: "Zoek op een woord"}), ui.query]));
     root.appendChild(el("div", {className: "ww-finder__actions"}, [ui.toggle, ui.clear]));
     root.appendChild(ui.panel);
     buildResultsHead();
@@ -321,11 +448,15 @@
       text: "wis alle filters"});
     ui.empty.appendChild(reset);
     ui.empty.appendChild(document.createTextNode("."));
+    ui.emptyHelp = el("p", {className: "ww-finder__help", hidden: ""});
+    ui.near = el("p", {className: "ww-finder__near", hidden: ""});
     reset.addEventListener("click", clearAll);
     // One list for every card: the withdrawn ones join it and show only when asked for.
     ui.list = results.querySelector("ul.ww-cards") || el("ul", {className: "ww-cards"});
     results.insertBefore(head, results.firstChild);
     results.insertBefore(ui.empty, head.nextSibling);
+    results.insertBefore(ui.emptyHelp, ui.empty.nextSibling);
+    results.insertBefore(ui.near, ui.emptyHelp.nextSibling);
     if (!ui.list.parentNode) results.appendChild(ui.list);
     results.querySelectorAll("ul.ww-cards").forEach(function (other) {
       if (other === ui.list) return;

@@ -8,13 +8,15 @@
  *    (focus or tap on the search field or its header button, which Material's / s f shortcuts
  *    also give, or a ?q= share or ?h= highlight address). That file is now a small primary
  *    index: one document per page (generator/postprocess/search_index.py).
- * 2. stands in for Material's search worker: a real worker answers from the primary index;
- *    once that one is ready, a second real worker reads the full index (every section):
- *    over http it fetches search/search_index_full.json itself (workers/ww-search-full.js),
- *    off the main thread; from file:// the page loads its script twin and hands it over.
- *    When the second one is ready, queries go to it, and the current query is asked again:
- *    Material's UI only listens to the first ready message, so the fuller results come as a
- *    result message.
+ * 2. stands in for Material's search worker: our own worker (workers/ww-search.js, the Dutch
+ *    analyser of ww-text.js, issue 25) answers from the primary index; once that one is ready,
+ *    a second one reads the full index (every section): over http it fetches
+ *    search/search_index_full.json itself, off the main thread; from file:// the page loads its
+ *    script twin and hands it over. When the second one is ready, queries go to it, and the
+ *    current query is asked again: Material's UI only listens to the first ready message, so
+ *    the fuller results come as a result message.
+ * 3. shows what the worker adds to a result: "Bedoelde je ...?" when a word was read as a
+ *    near one of the site's words, with a button that searches for it.
  *
  * The worker messages are Material's: 0 set-up, 1 ready, 2 query, 3 result.
  */
@@ -29,10 +31,8 @@
   var PRIMARY = new URL("search/search_index.json", base).href;
   var FULL_JSON = new URL("search/search_index_full.json", base).href;
   var FULL_SCRIPT = new URL("search/search_index_full.js", base).href;
-  var WORKER = new URL(config.search, location.href).href;
-  var WORKER_NAME = WORKER.split("/").pop();
-  var FULL_WORKER = new URL("ww-search-full.js?worker=" + encodeURIComponent(WORKER_NAME),
-    WORKER).href;
+  var WORKER = new URL(config.search, location.href).href;  // Material's, replaced by ours
+  var OUR_WORKER = new URL("ww-search.js", WORKER).href;
   var FROM_FILE = location.protocol === "file:";
   var NativeWorker = window.Worker;  // on file://, our iframe stand-in (file-worker.js)
 
@@ -136,8 +136,8 @@
       return this.active;
     }
 
-    spawn(url) {
-      var worker = new NativeWorker(url || this.url);
+    spawn() {
+      var worker = new NativeWorker(OUR_WORKER);
       worker.addEventListener("message", (event) => this.receive(worker, event.data));
       worker.addEventListener("error", (event) => {
         if (worker === this.active) this.emit(new ErrorEvent("error", { message: event.message }));
@@ -156,13 +156,14 @@
       if (worker === this.full && data && data.type === "ww-failed") return this.dropFull();
       if (worker !== this.active) return;  // the primary worker, once replaced
       this.emit(new MessageEvent("message", { data: data }));
+      if (data && data.type === 3) showNear(data.data && data.data.ww);
       if (data && data.type === 1 && !this.full) this.loadFull();
     }
 
     loadFull() {
       var options = this.setup.data.options;
       if (!FROM_FILE) {
-        this.full = this.spawn(FULL_WORKER);
+        this.full = this.spawn();
         this.full.postMessage({ type: "ww-load", url: FULL_JSON, options: options });
         return;
       }
@@ -197,6 +198,63 @@
       [this.active, this.full].forEach(function (worker) { if (worker) worker.terminate(); });
       this.active = this.full = null;
     }
+  }
+
+  /* Under the result count: "Bedoelde je ...?" when a word was read as a near one of the
+     site's words, and without results the site's nearest words; each a button that searches. */
+  function showNear(info) {
+    var meta = document.querySelector(".md-search-result__meta");
+    var input = document.querySelector("input.md-search__input");
+    if (!meta || !input) return;
+    var box = document.getElementById("ww-search-near");
+    var replaced = (info && info.replaced) || [];
+    var nearest = (info && info.nearest) || [];
+    if (!replaced.length && !nearest.length) {
+      if (box) box.hidden = true;
+      return;
+    }
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "ww-search-near";
+      box.className = "ww-search-near";
+      meta.parentNode.insertBefore(box, meta.nextSibling);
+    }
+    box.textContent = "";
+    if (replaced.length) {
+      var better = input.value.split(/(\s+)/).map(function (word) {
+        var fold = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+        var pair = replaced.filter(function (p) { return p[0] === fold; })[0];
+        return pair ? pair[1] : word;
+      }).join("");
+      box.appendChild(document.createTextNode("Bedoelde je "));
+      box.appendChild(searchButton(input, better));
+      box.appendChild(document.createTextNode("? Daarop is gezocht."));
+    } else {
+      box.appendChild(document.createTextNode("Woorden die wel op de site staan: "));
+      nearest.forEach(function (word, i) {
+        if (i) box.appendChild(document.createTextNode(", "));
+        box.appendChild(searchButton(input, word));
+      });
+      box.appendChild(document.createTextNode("."));
+    }
+    box.hidden = false;
+  }
+
+  /* A link (?q=, Material's shared search), so that Material's arrow keys reach it as they
+     reach the results; followed here by searching in place. */
+  function searchButton(input, text) {
+    var link = document.createElement("a");
+    link.href = "?q=" + encodeURIComponent(text);
+    link.className = "ww-search-near__word";
+    link.textContent = text;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      event.stopPropagation();  // Material closes its search on a click on a link
+      input.value = text;
+      input.focus();
+      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    });
+    return link;
   }
 
   window.Worker = function (url, options) {
