@@ -22,13 +22,30 @@ class AuditCheck:
 
 
 @dataclass(frozen=True)
+class AuditException:
+    text: str  # what does not meet the criteria, in Dutch
+    fix_by: dt.date | None = None  # when it is planned to be solved; None: no fix planned
+    reason: str = ""  # why not (yet), in Dutch
+
+
+@dataclass(frozen=True)
 class Audit:
     date: dt.date
     pages: int
     widths: str  # the viewports, in Dutch
     browser: str
     checks: list[AuditCheck] = field(default_factory=list)
-    exceptions: list[str] = field(default_factory=list)
+    exceptions: list[AuditException] = field(default_factory=list)
+    tested_by: str = ""  # who ran the measurement, in Dutch
+    method: str = ""  # how, in Dutch
+
+
+def _exception(data) -> AuditException:
+    if isinstance(data, str):
+        return AuditException(text=data)
+    fix_by = data.get("fix_by")
+    return AuditException(text=str(data["text"]), reason=str(data.get("reason") or ""),
+                          fix_by=dt.date.fromisoformat(fix_by) if fix_by else None)
 
 
 def load_audit(root: Path) -> Audit | None:
@@ -39,6 +56,8 @@ def load_audit(root: Path) -> Audit | None:
         return Audit(date=dt.date.fromisoformat(data["date"]), pages=int(data["pages"]),
                      widths=str(data["widths"]), browser=str(data["browser"]),
                      checks=[AuditCheck(**check) for check in data["checks"]],
-                     exceptions=[str(e) for e in data.get("exceptions", [])])
-    except (OSError, ValueError, KeyError, TypeError):
+                     exceptions=[_exception(e) for e in data.get("exceptions", [])],
+                     tested_by=str(data.get("tested_by") or ""),
+                     method=str(data.get("method") or ""))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -17,6 +17,7 @@ from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.core.dates import format_date_nl
 from generator.core.model import Intervention
 from generator.core.paths import content_path_of_page
+from generator.render.language import text_language
 
 DIRECTORY, FILE = "directory", "file"
 SPECIAL_LEVELS = {NOT_ASSESSED: "Niet beoordeeld", EXPIRED: "Erkenning verlopen"}
@@ -64,6 +65,9 @@ class Site:
     html_marker: str | None = None
     # The last accessibility audit (generator/content/audit.py), for the accessibility statement.
     audit: Audit | None = field(default=None, compare=False)
+    # extra.accessibility in mkdocs.yml: organisation, email, response_days, planned_research,
+    # signed_on, signed_by (render/statement.py reads it; anything else is ignored).
+    accessibility: dict | None = field(default=None, compare=False)
 
 
 def page_url(src: str, style: str | RootAbsolute) -> str:
@@ -126,6 +130,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         auto_reload=False)  # our templates do not change during a run: no stat per render
     env.filters["date_nl"] = format_date_nl
+    env.filters["lang_of"] = text_language
     return env
 
 

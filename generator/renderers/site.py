@@ -28,4 +28,5 @@ def make_site(root: Path, settings: Mapping, url_style: str | RootAbsolute,
                 site_name=settings.get("site_name") or DEFAULT_SITE_NAME,
                 data_license=extra.get("open_data_license"),
                 data_license_url=extra.get("open_data_license_url"),
-                history=load_history(root), html_marker=html_marker, audit=load_audit(root))
+                history=load_history(root), html_marker=html_marker, audit=load_audit(root),
+                accessibility=extra.get("accessibility"))

@@ -110,10 +110,16 @@ def search_titles(page, query: str, attempts: int = 30) -> list[str]:
     worker stand-in, generator/assets/file-worker.js); a query typed before the index is ready
     gets no answer, so it is typed again until results appear. Material listens to key
     presses, hence type() rather than fill()."""
+    page.locator("input.md-search__input").click()
+    type_query(page, query, attempts)
+    return page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+def type_query(page, query: str, attempts: int = 30) -> None:
+    """Type the query into the open search field again until results appear."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     box = page.locator("input.md-search__input")
-    box.click()
     for _ in range(attempts):
         box.fill("")
         box.press_sequentially(query)
@@ -122,7 +128,6 @@ def search_titles(page, query: str, attempts: int = 30) -> list[str]:
             break
         except PlaywrightTimeout:
             continue
-    return page.locator(".md-search-result__item h1").all_inner_texts()
 
 
 def body_only_word(site: Path) -> tuple[str, str]:
@@ -163,3 +168,12 @@ def search_until_found(page, query: str, title: str, attempts: int = 40) -> list
             break
         page.wait_for_timeout(250)
     return found
+
+
+def shown_texts(locator) -> list[str]:
+    """The text each element shows: its innerText without the plain twins that a11y.js adds
+    for the accessibility tree beside a hyphenated link text (.ww-said)."""
+    return locator.evaluate_all("""els => els.map(e => {
+        const copy = e.cloneNode(true);
+        copy.querySelectorAll('.ww-said').forEach(s => s.remove());
+        return copy.textContent.trim(); })""")

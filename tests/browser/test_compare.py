@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import new_page
+from tests.browser.conftest import new_page, shown_texts
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def test_three_interventions_side_by_side(page, site_server, catalog):
     items = [catalog.intervention(s) for s in THREE]
     open_compare(page, site_server.url, THREE)
     headers = page.locator(".ww-compare-table thead th")
-    titles = [t.replace("\u00ad", "") for t in headers.locator("a").all_inner_texts()]
+    titles = [t.replace("\u00ad", "") for t in shown_texts(headers.locator("a"))]
     assert titles == [i.title for i in items]  # with soft hyphens for the narrow columns
     boxes = [headers.nth(n).bounding_box() for n in range(3)]
     assert len({round(b["y"]) for b in boxes}) == 1            # one row ...

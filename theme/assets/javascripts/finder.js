@@ -552,7 +552,12 @@
         el("label", {"for": id}, [document.createTextNode("Vergelijk"),
           el("span", {className: "ww-visually-hidden", text: " " + item.title})])]));
     });
-    ui.compareText = el("p", {className: "ww-compare-bar__text", "aria-live": "polite"});
+    ui.compareText = el("p", {className: "ww-compare-bar__text"});
+    // 4.1.3: the announcement lives outside the bar, which is hidden until the first pick (a
+    // live region in a hidden box is not yet listened to, so the first pick went unsaid).
+    ui.compareStatus = el("p", {className: "ww-visually-hidden ww-compare-status", role: "status",
+      "aria-live": "polite"});
+    results.appendChild(ui.compareStatus);
     ui.compareLink = el("a", {className: "md-button md-button--primary ww-compare-bar__go"});
     ui.compareClear = el("button", {type: "button", className: "md-button ww-compare-bar__clear",
       text: "Wis keuze"});
@@ -566,14 +571,14 @@
       picked = picked.filter(function (s) { return s !== box.value; });
       if (box.checked && picked.length < MAX_COMPARE) picked.push(box.value);
       savePicked();
-      drawCompare();
+      drawCompare(true);
     });
     ui.compareClear.addEventListener("click", function () {
-      picked = []; savePicked(); drawCompare(); ui.query.focus();
+      picked = []; savePicked(); drawCompare(true); ui.query.focus();
     });
   }
 
-  function drawCompare() {
+  function drawCompare(announce) {
     var full = picked.length >= MAX_COMPARE;
     var titles = [];
     items.forEach(function (item) {
@@ -590,6 +595,9 @@
     ui.compareText.textContent = "Gekozen: " + titles.join(", ") + ". " + (picked.length < 2
       ? "Kies er nog één of twee om te vergelijken."
       : full ? "Dat is het maximum van drie." : "U kunt er nog één kiezen.");
+    if (announce) {
+      ui.compareStatus.textContent = picked.length ? ui.compareText.textContent : "Keuze gewist.";
+    }
   }
 
   function keepFromSiteSearch(state) {
