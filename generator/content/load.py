@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
 from generator.core.issues import Issue, Severity, error, warning
+from generator.core.paths import link_in_path, outside_message
 from generator.core.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST
 
 KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
@@ -68,11 +69,16 @@ def load_sources(root: Path) -> tuple[list[Source], list[Issue]]:
     issues: list[Issue] = []
     for kind, folder in KIND_FOLDERS.items():
         directory = root / folder
-        if not directory.is_dir():
+        if _outside(root, directory, folder, issues) or not directory.is_dir():
             continue
         for path in sorted(directory.iterdir()):
             relative = f"{folder}/{path.name}"
             if path.name.startswith("."):
+                continue
+            if _outside(root, path, relative, issues):
+                if path.suffix.lower() == ".md":  # it exists: references to it are no error
+                    sources.append(Source(kind=kind, slug=_slug_of(relative), path=relative,
+                                          load_errors=True))
                 continue
             if not path.is_file() or path.suffix.lower() != ".md":
                 issues.append(warning(
@@ -85,6 +91,16 @@ def load_sources(root: Path) -> tuple[list[Source], list[Issue]]:
             if source is not None:
                 sources.append(source)
     return sources, issues
+
+
+def _outside(root: Path, path: Path, relative: str, issues: list[Issue]) -> bool:
+    """A symbolic link, or a path out of the project, is reported and never read."""
+    escape = link_in_path(root, path)
+    if escape is None:
+        return False
+    issues.append(error(relative, None, None, None, "link-outside-project",
+                        outside_message(relative, escape)))
+    return True
 
 
 def load_source(path: Path, relative: str, kind: str) -> tuple[Source | None, list[Issue]]:

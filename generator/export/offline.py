@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.core.dates import format_date_nl
+from generator.output.hand_copy import copy_hand_files
 from generator.renderers.mkdocs.run import BuildOutcome, build_site
 
 SHIM_SOURCE = Path(__file__).resolve().parents[1] / "assets" / "file-worker.js"
@@ -99,9 +100,8 @@ def stage_docs(root: Path, config: dict, target: Path) -> Path:
     """The hand-written pages plus our worker stand-in, as the export's docs_dir: MkDocs then
     publishes the stand-in like any other file, so that it is there when the build checks its
     links."""
-    source = root / str(config.get("docs_dir") or "docs")
-    if source.is_dir():
-        shutil.copytree(source, target)
+    # Only what the publishing policy lets through (no links, no scripts, inert media).
+    copy_hand_files(root, str(config.get("docs_dir") or "docs"), target)
     (target / SHIM_DIR).mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM_SOURCE, target / SHIM_DIR / SHIM_NAME)
     return target
