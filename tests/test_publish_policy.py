@@ -305,3 +305,18 @@ def test_a_drawing_of_allowed_parts_passes_and_holds_nothing_active(body: list[s
             if name.endswith("href"):
                 assert value.startswith("#")
             assert "url(" not in value or "url(#" in value
+
+
+def test_the_cms_file_picker_offers_exactly_the_published_types() -> None:
+    import json
+    import re
+
+    from test_decap_config import BUILD_DATE as CMS_DATE
+    from test_decap_config import SITE, VOCAB
+
+    from generator.render.admin import render_admin
+
+    page = render_admin(VOCAB, SITE, "example/wat-werkt", "cdn", {}, CMS_DATE)["admin/index.html"]
+    offered = json.loads(re.search(r"\}\)\((\"[^\"]*\")\);\s*</script>", page)[1]).split(",")
+    assert sorted(offered) == sorted(ALLOWED_SUFFIXES)
+    assert all(judge(f"x{suffix}", b"").refusals for suffix in offered)  # bytes still decide
