@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
+from generator.core.characters import TEXT_FORBIDDEN_RE, describe, forbidden_in_value
 from generator.core.issues import Issue, Severity, error, warning
 from generator.core.paths import link_in_path, outside_message
 from generator.core.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST
@@ -19,7 +20,6 @@ KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
 # Where each content folder's entries live on the site: interventions/x.md -> /interventies/x/.
 SITE_FOLDERS = {"interventions": "interventies", "dossiers": "dossiers"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 LIST_KEYS = {kind: frozenset(spec.name for spec in fields
                              if spec.kind in (VOCAB_LIST, TEXT_LIST, SLUG_LIST, OBJECT_LIST))
@@ -136,8 +136,11 @@ def parse_source(raw: bytes, relative: str, kind: str) -> tuple[Source | None, l
         return Source(kind=kind, slug=slug, path=relative, load_errors=True), \
             issues + [decode_issue]
     source = Source(kind=kind, slug=slug, path=relative, text=text)
-    issues.extend(_control_characters(text, relative))
+    in_text = _control_characters(text, relative)
+    issues.extend(in_text)
     issues.extend(_split_and_parse(source))
+    if not in_text:  # one character, one message: the text's own report names its column
+        issues.extend(_value_characters(source))
     source.load_errors = any(issue.severity is Severity.ERROR for issue in issues)
     return source, issues
 
@@ -166,14 +169,45 @@ def _decode(raw: bytes, relative: str) -> tuple[str, Issue | None]:
 
 
 def _control_characters(text: str, relative: str) -> list[Issue]:
-    match = _CONTROL_RE.search(text)
+    match = TEXT_FORBIDDEN_RE.search(text)
     if not match:
         return []
     line = text.count("\n", 0, match.start()) + 1
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
     return [error(relative, line, column, None, "control-character",
-                  f"Op regel {line} staat een onzichtbaar stuurteken (U+{ord(match[0]):04X}). "
-                  "Verwijder het; vaak komt het mee als je tekst uit een ander programma plakt.")]
+                  f"Op regel {line} staat een teken dat niet in tekst hoort ({describe(match[0])})"
+                  ". Verwijder het; vaak komt het mee als je tekst uit een ander programma plakt.")]
+
+
+def _value_characters(source: Source) -> list[Issue]:
+    """The same rule on the decoded values: YAML's escapes ("\\u0007") write such a character
+    without the file's text holding it. Reported at the key's line, once per value."""
+    issues = []
+    for key, value in _strings(source.data, ""):
+        bad = forbidden_in_value(value)
+        if bad is None:
+            continue
+        line, column = source.position(key)
+        issues.append(error(source.path, line, column, key, "control-character",
+                            f"De waarde van '{key}' bevat een teken dat niet in tekst hoort "
+                            f"({describe(bad)}), hier geschreven als escape-code tussen "
+                            "aanhalingstekens (zoals \\u0007 of \\x85). Haal die code weg."))
+    return issues
+
+
+def _strings(value: object, key: str):
+    """(key path, text) for every string in a YAML value, keys included, in document order."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            path = f"{key}.{name}" if key else str(name)
+            if isinstance(name, str):
+                yield path, name
+            yield from _strings(item, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{key}[{index}]")
 
 
 def _split_and_parse(source: Source) -> list[Issue]:
