@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, INTERVENTION, make_project, run_cli, site_project
+from conftest import BUILD_DATE, DOSSIER, INTERVENTION, make_project, run_cli, site_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -320,3 +320,36 @@ def test_the_cms_file_picker_offers_exactly_the_published_types() -> None:
     offered = json.loads(re.search(r"\}\)\((\"[^\"]*\")\);\s*</script>", page)[1]).split(",")
     assert sorted(offered) == sorted(ALLOWED_SUFFIXES)
     assert all(judge(f"x{suffix}", b"").refusals for suffix in offered)  # bytes still decide
+
+
+# --- A file name that is a site address -------------------------------------------------------
+
+def test_every_name_the_site_writes_beside_the_entries_is_reserved(catalog) -> None:
+    from generator.content.load import RESERVED_SLUGS
+    from generator.render import render_site
+    from generator.render.common import Site
+
+    entries = {(f, e.slug) for f, items in (("interventies", catalog.interventions),
+                                           ("dossiers", catalog.dossiers)) for e in items}
+    beside = set()
+    for path in render_site(catalog, Site(site_url="https://watwerkt.example.org/")):
+        folder, _, rest = path.partition("/")
+        if folder in ("interventies", "dossiers") and "/" not in rest:
+            stem = rest.rsplit(".", 1)[0]
+            if (folder, stem) not in entries:
+                beside.add(stem)
+    assert beside and beside <= RESERVED_SLUGS, beside - RESERVED_SLUGS
+
+
+@pytest.mark.parametrize("slug", ["index", "finder-data"])
+@pytest.mark.parametrize("folder, text", [("interventions", INTERVENTION), ("dossiers", DOSSIER)])
+def test_a_reserved_name_is_refused_as_slug_and_as_alias(tmp_path: Path, slug: str, folder: str,
+                                                        text: str) -> None:
+    root = make_project(tmp_path / "p", {f"{folder}/{slug}.md": text})
+    result = check_project(root, BUILD_DATE)
+    assert ("reserved-name", None) in codes(result.issues, f"{folder}/{slug}.md")
+    assert not result.catalog.interventions and not result.catalog.dossiers
+    renamed = text.replace("---\n", f"---\naliases: [{slug}]\n", 1)
+    root = make_project(tmp_path / "q", {f"{folder}/nieuw.md": renamed})
+    issues = check_project(root, BUILD_DATE).issues
+    assert ("alias-clash", 2) in codes(issues, f"{folder}/nieuw.md")

@@ -20,6 +20,11 @@ KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
 # Where each content folder's entries live on the site: interventions/x.md -> /interventies/x/.
 SITE_FOLDERS = {"interventions": "interventies", "dossiers": "dossiers"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Names in interventies/ and dossiers/ that the site itself uses: a slug or alias there would
+# take the address of the overview (index) or of a file the build writes beside the entries
+# (render/finder.py's finder-data.js). tests/test_publish_policy.py derives the list from the
+# renderer's output and fails when a new generated name is missing here.
+RESERVED_SLUGS = frozenset({"index", "finder-data"})
 MAX_FILE_BYTES = 5 * 1024 * 1024
 LIST_KEYS = {kind: frozenset(spec.name for spec in fields
                              if spec.kind in (VOCAB_LIST, TEXT_LIST, SLUG_LIST, OBJECT_LIST))
@@ -131,6 +136,12 @@ def parse_source(raw: bytes, relative: str, kind: str) -> tuple[Source | None, l
             f"De bestandsnaam '{slug}' is geen geldige naam: gebruik alleen kleine letters a-z, "
             f"cijfers en losse koppeltekens. Hernoem het bestand naar '{suggest_slug(slug)}.md'. "
             "De naam wordt het webadres van de pagina."))
+    elif slug in RESERVED_SLUGS:
+        issues.append(error(
+            relative, None, None, None, "reserved-name",
+            f"De bestandsnaam '{slug}' is het adres van een pagina die de site zelf maakt (het "
+            "overzicht of een databestand); een interventie of dossier met die naam zou geen "
+            "eigen pagina krijgen. Hernoem het bestand, bijvoorbeeld naar de titel."))
     text, decode_issue = _decode(raw, relative)
     if decode_issue:
         return Source(kind=kind, slug=slug, path=relative, load_errors=True), \
