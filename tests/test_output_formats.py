@@ -2,19 +2,22 @@
 
 A value is generated from all of Unicode and written into an intervention's YAML as the YAML
 library writes it (escapes included). If the check lets it through, the entry's feed, open data
-(JSON, CSV), JSON-LD and citation files (RIS, BibTeX, CSL-JSON) are read back by strict
-readers: an XML parser, json, the csv module (with every separator a spreadsheet may split
-on), rispy, and pybtex (which counts braces as classic BibTeX does). If the check refuses it,
+(JSON, CSV), page header with its JSON-LD, page title (HTML) and citation files (RIS, BibTeX,
+CSL-JSON) are read back by strict readers: an XML parser, json, YAML, a browser-like HTML
+tokenizer, the csv module (with every separator a spreadsheet may split on), rispy, and pybtex
+(which counts braces as classic BibTeX does). If the check refuses it,
 that is at the key's line.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pybtex.database
@@ -30,8 +33,8 @@ from generator.pipeline import check_project
 from generator.render.citation import Citation, Name, bibtex, person_name, render_citations
 from generator.render.common import Site
 from generator.render.data import render_data_files
+from generator.render.entries import render_intervention
 from generator.render.feed import render_feed
-from generator.render.jsonld import intervention_jsonld
 
 SITE = Site(site_url="https://watwerkt.example.org/")
 SEPARATORS = (",", ";", "\t", "|")
@@ -78,14 +81,47 @@ def test_a_value_is_refused_at_its_line_or_every_writer_reads_it_back(tmp_path_f
     value = item.title
     check_feeds(render_feed(result.catalog, SITE), value)
     check_data(render_data_files(result.catalog, SITE), value)
-    jsonld = json.loads(json.dumps(intervention_jsonld(result.catalog, SITE, item)))
-    assert jsonld["name"] == value
+    check_page(render_intervention(result.catalog, SITE, item), value)
     check_citations(render_citations(result.catalog, SITE), value)
 
 
 for _value in EXAMPLES:
     test_a_value_is_refused_at_its_line_or_every_writer_reads_it_back = example(value=_value)(
         test_a_value_is_refused_at_its_line_or_every_writer_reads_it_back)
+
+
+class _Title(HTMLParser):
+    """The text of <h1 id="titel"> and every tag, as a browser's tokenizer sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside, self.text, self.tags = False, "", []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append(tag)
+        self.inside = tag == "h1" and ("id", "titel") in attrs
+
+    def handle_endtag(self, tag) -> None:
+        self.inside = self.inside and tag != "h1"
+
+    def handle_data(self, data) -> None:
+        if self.inside:
+            self.text += data
+
+
+def check_page(page: str, value: str) -> None:
+    """The entry page's header (YAML, read by the renderer) and its title in HTML."""
+    _, header, body = page.split("---\n", 2)
+    meta = yaml.safe_load(header)
+    # HTML-escaped on purpose: the theme prints titles as they are (render/common.page_header)
+    assert html.unescape(meta["title"]) == value and "<" not in meta["title"]
+    assert json.loads(meta["jsonld"])["name"] == value
+    assert "<" not in meta["jsonld"]  # printed inside <script>: never closes it
+    parser = _Title()
+    parser.feed(body)
+    parser.close()
+    assert parser.text == value
+    assert "script" not in parser.tags
 
 
 def check_feeds(files: dict[str, str], value: str) -> None:
