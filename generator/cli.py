@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator import speed
 from generator.core.dates import BuildDateError, resolve_build_date
 
 # The commands/ import the exit codes from here, beside add_common.
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     # Material for MkDocs prints an English end-of-life banner when it thinks MkDocs' own command
     # runs (it looks at sys.argv[0]); this is its documented switch. Set before Material loads.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    speed.install()  # forks and caches (generator/speed/); WATWERKT_SPEED=0 switches them off
     parser, modules = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -13,6 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from generator import speed
+
+# In-process builds run as `watwerkt` runs them: with the speed devices (generator/speed/).
+# tests/test_work.py checks, in a fresh interpreter, that nothing else installs them.
+speed.install()
+
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
 BUILD_DATE = dt.date(2026, 11, 22)  # every test pins the build date; never the real today

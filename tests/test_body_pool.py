@@ -10,6 +10,7 @@ from conftest import BUILD_DATE, INTERVENTION, make_project, replace_once
 
 from generator.check import body
 from generator.check.report import format_text
+from generator.core import work
 from generator.pipeline import check_project
 from generator.speed import body_pool, two_cores
 
@@ -46,9 +47,9 @@ def _report(root: Path) -> str:
 
 def test_both_cores_give_the_report_of_one_core_byte_for_byte(tmp_path, monkeypatch):
     root = _project(tmp_path / "project", 60)
-    monkeypatch.setattr(body_pool, "FORK", False)
+    monkeypatch.setenv(work.SPEED_VARIABLE, "0")  # every speed device off: one core
     one_core = _report(root)
-    monkeypatch.setattr(body_pool, "FORK", True)
+    monkeypatch.delenv(work.SPEED_VARIABLE)
     monkeypatch.setattr(body_pool, "MIN_BODIES", 2)
     checked_here = []
     check = body._check_body

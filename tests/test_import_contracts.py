@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
@@ -42,14 +44,56 @@ def lint_with_import_added(tmp_path: Path, module: str, statement: str):
     return run_lint_imports(project)
 
 
-def test_a_core_module_importing_a_later_stage_breaks_the_layers(tmp_path):
-    result = lint_with_import_added(tmp_path, "core/dates.py",
-                                    "from generator.check import validate")
-    assert result.returncode != 0
-    assert "generator.core.dates -> generator.check.validate" in result.stdout
+# The wrong-way imports the stage packages replaced, and two more of the same kinds: each one,
+# slipped back in, breaks a contract.
+LAYERS = "Stages point one way BROKEN"
+MKDOCS = "Only renderers, speed and export know MkDocs BROKEN"
+SLIPS = [
+    ("core/dates.py", "from generator.check import validate", LAYERS),
+    ("pipeline.py", "from generator.speed import body_pool", LAYERS),
+    ("check/body_links.py", "from generator.render import render_site",
+     LAYERS),
+    ("check/body_links.py", "from generator.export import offline",
+     LAYERS),
+    ("content/catalog.py", "from generator.check import body", LAYERS),
+    ("render/__init__.py", "from generator.speed import two_cores",
+     LAYERS),
+    ("output/linkcheck.py", "from generator.speed import two_cores",
+     LAYERS),
+    ("renderers/mkdocs/run.py", "from generator.speed import parallel_pages",
+     LAYERS),
+    ("renderers/mkdocs/plugin.py", "from generator.speed import template_cache",
+     LAYERS),
+    ("renderers/mkdocs/run.py", "from generator import cli", LAYERS),
+    ("check/body.py", "import mkdocs.config", MKDOCS),
+    ("commands/serve.py", "from mkdocs.commands.serve import serve",
+     MKDOCS),
+]
 
 
-def test_a_check_module_importing_mkdocs_breaks_the_renderer_boundary(tmp_path):
-    result = lint_with_import_added(tmp_path, "check/body.py", "import mkdocs.config")
+@pytest.mark.parametrize(("module", "statement", "broken"), SLIPS,
+                         ids=[f"{module}:{words.split()[-1]}" for module, words, _ in SLIPS])
+def test_a_wrong_way_import_breaks_a_contract(tmp_path, module, statement, broken):
+    result = lint_with_import_added(tmp_path, module, statement)
     assert result.returncode != 0
-    assert "Only renderers, speed and export know MkDocs BROKEN" in result.stdout
+    assert broken in result.stdout
+
+
+def test_the_readme_names_every_package_and_module():
+    # README.md, "Hoe het werkt": one row per stage package listing its modules.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| pakket | modules | taak |"):]
+    table = table[:table.index("\n\n")]
+    rows = {line.split("|")[1].strip(): line.split("|")[2] for line in table.splitlines()[2:]}
+    generator = ROOT / "generator"
+    for package in sorted(p.parent for p in generator.rglob("__init__.py")):
+        if package == generator:
+            continue
+        name = f"`generator/{package.relative_to(generator).as_posix()}/`"
+        row = next((modules for key, modules in rows.items() if name in key), None)
+        assert row is not None, f"{name} staat niet in de tabel van README.md"
+        for module in sorted(package.glob("*.py")):
+            if module.stem != "__init__":
+                assert f"`{module.stem}`" in row, f"{name}: `{module.stem}` ontbreekt"
+    for module in ("pipeline.py", "cli.py"):
+        assert any(f"`generator/{module}`" in key for key in rows), module

@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import markdown
-import pytest
 import yaml
-from conftest import REPO, TODAY, files_below, run_cli
+from conftest import REPO, files_below
 
 from generator.renderers.mkdocs import runtime
-from generator.speed.markdown_reuse import REUSE_VARIABLE, reused_markdown
+from generator.speed.markdown_reuse import reused_markdown
 
 # Each page defines what the next one only uses: an abbreviation, a reference link, a footnote,
 # a heading id that toc would make unique within one document.
@@ -72,18 +71,3 @@ def test_what_one_page_defines_does_not_reach_the_next(tmp_path, monkeypatch):
     second = reused["tweede/index.html"].decode()
     assert "<abbr" not in second and "example.org" not in second and 'id="fn:1"' not in second
     assert 'id="doel"' in second and 'id="doel_1"' in second
-
-
-@pytest.mark.parametrize("which", ["shipped", "corpus"])
-def test_the_site_is_the_same_with_an_instance_per_page(which, tmp_path, shipped_copies):
-    root = REPO if which == "shipped" else shipped_copies
-    built = {}
-    for reuse in ("1", "0"):
-        out = tmp_path / f"site-{reuse}"
-        done = run_cli("build", "--root", str(root), "--out", str(out), "--today", TODAY,
-                       env={REUSE_VARIABLE: reuse})
-        assert done.returncode == 0, done.stderr[-3000:]
-        built[reuse] = files_below(out)
-    assert sum(name.endswith(".html") for name in built["0"]) > 50
-    assert list(built["1"]) == list(built["0"])
-    assert [name for name in built["0"] if built["1"][name] != built["0"][name]] == []

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY
 
-from generator.speed import parallel_pages
+from generator.speed import parallel_pages, two_cores
 
 DRIVER = REPO / "tests" / "parallel_driver.py"
 JOBS = "3"  # more processes than this machine may have cores: three shares, two children
@@ -39,7 +39,7 @@ def build(root: Path, out: Path, jobs: str, strict: bool = False, **scenario) ->
     argv = ["build", "--root", str(root), "--out", str(out), "--today", TODAY]
     scenario.update(argv=argv + (["--strict"] if strict else []), report=str(report))
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    environment[parallel_pages.JOBS_VARIABLE] = jobs
+    environment[two_cores.JOBS_VARIABLE] = jobs
     done = subprocess.run([sys.executable, str(DRIVER), json.dumps(scenario)], cwd=REPO,
                           env=environment, capture_output=True, text=True, timeout=300)
     result = json.loads(report.read_text(encoding="utf-8"))
@@ -153,7 +153,7 @@ def test_a_process_with_other_threads_builds_in_order(corpus, tmp_path, monkeypa
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
     monkeypatch.setattr(os, "fork", no_fork)
-    monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, JOBS)
+    monkeypatch.setenv(two_cores.JOBS_VARIABLE, JOBS)
     try:
         assert build_site(corpus, tmp_path / "site", BUILD_DATE).ok
     finally:
@@ -173,17 +173,17 @@ def test_macos_builds_in_order(corpus, tmp_path, monkeypatch):
 
     monkeypatch.setattr(two_cores, "PLATFORM", "darwin")
     monkeypatch.setattr(os, "fork", no_fork)
-    monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, JOBS)
+    monkeypatch.setenv(two_cores.JOBS_VARIABLE, JOBS)
     assert build_site(corpus, tmp_path / "site", BUILD_DATE).ok
 
 
 def test_job_count_follows_watwerkt_jobs_else_the_usable_cores(monkeypatch):
-    monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, "6")
-    assert parallel_pages.job_count() == 6
+    monkeypatch.setenv(two_cores.JOBS_VARIABLE, "6")
+    assert two_cores.job_count() == 6
     for unset in ("", "0", "twee"):
-        monkeypatch.setenv(parallel_pages.JOBS_VARIABLE, unset)
-        assert parallel_pages.job_count() == min(len(os.sched_getaffinity(0)),
-                                                 parallel_pages.MAX_JOBS)
+        monkeypatch.setenv(two_cores.JOBS_VARIABLE, unset)
+        assert two_cores.job_count() == min(len(os.sched_getaffinity(0)),
+                                                 two_cores.MAX_JOBS)
 
 
 def test_a_per_page_value_travels_once_when_its_call_set_it():
@@ -204,3 +204,98 @@ def test_a_per_page_value_travels_once_when_its_call_set_it():
     parent = SimpleNamespace(entries={"b.md": 1})
     DictState(parent, "entries").merge({"a.md": 2})
     assert list(parent.entries.items()) == [("b.md", 1), ("a.md", 2)]
+
+
+# A hooks file that keeps per-page state in its own list, as many plugins do: forked page
+# loops would leave the children's pages out of it.
+STATEFUL_HOOK = '''
+import pathlib
+
+seen = []
+
+
+def on_page_content(html, page, config, files):
+    seen.append(page.file.src_uri)
+    return html
+
+
+def on_post_build(config):
+    pathlib.Path(config.site_dir, "gezien.txt").write_text("\\n".join(seen), encoding="utf-8")
+'''
+# Hand-written pages come first in the page loops: enough text that they fall to every share.
+LABELS = 60
+FILLER = "Tekst over een label. " * 400
+
+
+@pytest.fixture(scope="module", params=["tags", "hook"])
+def foreign_plugin(request, corpus, tmp_path_factory) -> tuple[str, Path]:
+    """The corpus with Material's `tags` plugin and tagged pages, or with STATEFUL_HOOK."""
+    import shutil
+
+    root = tmp_path_factory.mktemp(request.param) / "project"
+    shutil.copytree(corpus, root)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    if request.param == "tags":
+        config = config.replace("  - watwerkt\n", "  - watwerkt\n  - tags\n", 1)
+        labels = root / "pages" / "labels"
+        labels.mkdir()
+        (labels / "index.md").write_text("# Labels\n\n<!-- material/tags -->\n", encoding="utf-8")
+        for number in range(LABELS):
+            (labels / f"pagina-{number}.md").write_text(
+                f"---\ntags:\n  - Label {number}\n---\n\n# Pagina {number}\n\n{FILLER}\n",
+                encoding="utf-8")
+    else:
+        config += "\nhooks:\n  - gezien.py\n"
+        (root / "gezien.py").write_text(STATEFUL_HOOK, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return request.param, root
+
+
+def test_a_plugin_not_known_to_be_fork_safe_gets_the_same_site_on_1_2_and_3_processes(
+        foreign_plugin, tmp_path):
+    kind, root = foreign_plugin
+    sites, said = {}, []
+    for jobs in ("1", "2", "3"):
+        done = build(root, tmp_path / jobs, jobs)
+        assert (done["code"], done["forks"]) == (0, 0), done["stderr"][-2000:]
+        said.append(done["stderr"].count("staat niet op de lijst van plugins die veilig"))
+        sites[jobs] = files_below(tmp_path / jobs)
+    assert said == [0, 1, 1]  # once per build that could have forked
+    assert list(sites["2"]) == list(sites["3"]) == list(sites["1"])
+    assert [name for name in sites["1"]
+            if not sites["1"][name] == sites["2"][name] == sites["3"][name]] == []
+    if kind == "tags":
+        listing = sites["3"]["labels/index.html"].decode()
+        assert all(f"Label {number}<" in listing for number in range(LABELS))
+    else:
+        seen = sites["3"]["gezien.txt"].decode().splitlines()
+        assert len(set(seen)) == len(seen) > 80 and "interventies/index.md" in seen
+
+
+def test_the_plugins_of_the_shipped_build_and_the_export_are_known_to_be_fork_safe():
+    from generator.export import offline
+    from generator.renderers.mkdocs import runtime
+
+    runtime.activate()
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"), hooks=[str(offline.HOOKS)],
+                         plugins=["search", "watwerkt", "offline"])
+    assert parallel_pages.unsafe_plugins(config) == []
+    config = load_config(str(REPO / "mkdocs.yml"), plugins=["search", "watwerkt", "tags"])
+    assert parallel_pages.unsafe_plugins(config) == ["material/tags"]
+
+
+def test_the_plugin_option_speed_false_builds_in_order(corpus, tmp_path):
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(corpus, root)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("  - watwerkt\n", "  - watwerkt:\n      speed: false\n", 1),
+        encoding="utf-8")
+    off = build(root, tmp_path / "off", JOBS)
+    on = build(corpus, tmp_path / "on", JOBS)
+    assert (off["code"], off["forks"], on["code"], on["forks"]) == (0, 0, 0, 4)
+    assert files_below(tmp_path / "off") == files_below(tmp_path / "on")

@@ -117,3 +117,20 @@ def test_a_plain_build_of_the_folder_has_no_broken_link(rendered, tmp_path):
     assert check_links(site, settings["site_url"]) == []
     page = (site / "interventies/buurtbemiddeling/index.html").read_text(encoding="utf-8")
     assert 'rel="edit"' in page
+
+
+def test_the_docs_folder_and_the_site_describe_the_site_alike(tmp_path):
+    # One Site factory (generator/renderers/site.py): `watwerkt render` knows the last
+    # accessibility measurement as the MkDocs build does; it used to write a statement saying
+    # there was none.
+    out = tmp_path / "docs"
+    done = run_cli("render", "--out", str(out), "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site"
+    done = run_cli("build", "--out", str(site), "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    audit = yaml.safe_load((REPO / "a11y-audit.json").read_text(encoding="utf-8"))
+    statement = (out / "toegankelijkheid" / "index.md").read_text(encoding="utf-8")
+    built = (site / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
+    for text in (f"{audit['pages']} pagina", audit["browser"]):
+        assert text in statement and text in built, text

@@ -5,42 +5,10 @@ between pages for which it cannot differ."""
 
 from __future__ import annotations
 
-import zipfile
 from types import SimpleNamespace
 
-import pytest
-from conftest import REPO, TODAY, files_below, run_cli
-
 from generator.renderers.mkdocs import runtime
-from generator.speed.template_cache import CACHE_VARIABLE, navigation_key
-
-
-def built(root, out, cache: bool, *command: str) -> dict[str, bytes]:
-    done = run_cli(*(command or ("build",)), "--root", str(root), "--out", str(out), "--today",
-                   TODAY, env={CACHE_VARIABLE: "1" if cache else "0"})
-    assert done.returncode == 0, done.stderr[-3000:]
-    if out.suffix == ".zip":
-        with zipfile.ZipFile(out) as archive:
-            return {name: archive.read(name) for name in sorted(archive.namelist())}
-    return files_below(out)
-
-
-@pytest.mark.parametrize("which", ["shipped", "corpus"])
-def test_the_site_is_the_same_with_and_without_the_caches(which, shipped_copies, tmp_path):
-    root = REPO if which == "shipped" else shipped_copies
-    cached, plain = built(root, tmp_path / "on", True), built(root, tmp_path / "off", False)
-    assert sum(name.endswith(".html") for name in plain) > 50
-    assert list(cached) == list(plain)
-    assert [name for name in plain if cached[name] != plain[name]] == []
-
-
-def test_the_offline_export_is_the_same_with_and_without_the_caches(tmp_path):
-    # The export links files (…/index.html), not folders: other relative links per page.
-    cached = built(REPO, tmp_path / "on.zip", True, "export", "offline")
-    plain = built(REPO, tmp_path / "off.zip", False, "export", "offline")
-    assert sum(name.endswith(".html") for name in plain) > 50
-    assert list(cached) == list(plain)
-    assert [name for name in plain if cached[name] != plain[name]] == []
+from generator.speed.template_cache import navigation_key
 
 
 # navigation_key, with the navigation as MkDocs gives it to the template: pages with a url and

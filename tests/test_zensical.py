@@ -15,7 +15,7 @@ import pytest
 from built_sites import make_site_project
 from conftest import BUILD_DATE, DOSSIER, INTERVENTION, REPO
 
-from generator.render.admin import mkdocs_settings
+from generator.content.settings import read_settings
 from generator.renderers.zensical_experiment import inspect_output, prepare_project, run_zensical
 
 
@@ -37,7 +37,7 @@ def build(root, work):
     assert prepare_project(root, work, BUILD_DATE) == []
     built = run_zensical(work, PYTHON)
     assert built.returncode == 0, built.stdout + built.stderr
-    return inspect_output(work, mkdocs_settings(root).get("site_url"))
+    return inspect_output(work, read_settings(root).get("site_url"))
 
 
 def test_the_shipped_site_builds_whole_with_no_broken_link(tmp_path):

@@ -23,15 +23,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from generator.check.body import BodyLink, check_body
 from generator.check.link_rewrite import DestinationFinder, LinkRewrite
 from generator.content.catalog import Catalog
-from generator.content.load import KIND_FOLDERS, SITE_FOLDERS, SLUG_RE, Source
+from generator.content.load import SITE_FOLDERS, SLUG_RE, Source
+from generator.content.settings import markdown_converter, read_settings
 from generator.core.issues import Issue, error, warning
+from generator.core.paths import PAGE_FOLDERS
 
-PAGE_FOLDER = {kind: SITE_FOLDERS[folder] for kind, folder in KIND_FOLDERS.items()}
+PAGE_FOLDER = PAGE_FOLDERS
 # Folders of the repository, as editors see them on GitHub, and where their pages end up.
 _TOP_FRAGMENTS = {"", "top"}
 _ID_RE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -40,13 +43,25 @@ HOW_TO_LINK = ("Een link naar een interventie schrijf je als '../interventies/na
                "tekst').")
 
 
+class SitePlan(Protocol):
+    """What the renderer will make, as the pipeline hands it to this check (generator/render/
+    plan.py): the check knows the content, not the pages it becomes."""
+
+    @property
+    def paths(self) -> set[str]:
+        """Every page and file the renderer makes, by its path in the site source."""
+
+    def entry_page(self, src: str) -> str | None:
+        """The Markdown of the entry page `src` ('interventies/x.md'); None if there is none."""
+
+
 @dataclass
 class SiteMap:
     """The pages and files a build makes, and the anchor ids of a page, computed lazily."""
 
     root: Path
-    catalog: Catalog
     sources: list[Source]
+    plan: SitePlan
     anchors: dict[str, set[str] | None] = field(default_factory=dict)
 
     @cached_property
@@ -56,17 +71,17 @@ class SiteMap:
                 if s.kind in PAGE_FOLDER and SLUG_RE.match(s.slug)}
 
     @cached_property
-    def config(self) -> dict:
-        return _mkdocs_config(self.root)
+    def settings(self) -> dict:
+        return read_settings(self.root)
 
     @cached_property
     def docs_dir(self) -> str:
-        return str(self.config.get("docs_dir") or "pages")
+        return str(self.settings.get("docs_dir") or "pages")
 
     @cached_property
     def converter(self):
         """One Python-Markdown converter with the project's extensions, reset per page."""
-        return markdown_converter(self.config)
+        return markdown_converter(self.settings)
 
     @cached_property
     def hand_files(self) -> set[str]:
@@ -76,16 +91,8 @@ class SiteMap:
             return set()
         return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
-    @cached_property
-    def generated(self) -> set[str]:
-        """Every page and file the renderer makes (only built when a link needs it)."""
-        from generator.render import render_site  # the renderer knows its pages; asked lazily
-        from generator.render.common import Site
-
-        return set(render_site(self.catalog, Site()))
-
     def exists(self, src: str) -> bool:
-        return src in self.entries or src in self.hand_files or src in self.generated
+        return src in self.entries or src in self.hand_files or src in self.plan.paths
 
     def ids(self, src: str) -> set[str] | None:
         """The anchor ids of a page; None when unknown (the entry has errors, or a file)."""
@@ -98,24 +105,17 @@ class SiteMap:
             text = (self.root / self.docs_dir / src).read_text(encoding="utf-8",
                                                                errors="replace")
             return page_ids(text, self.converter)
-        source = self.entries.get(src)
-        if source is None:
+        if src not in self.entries:
             return None
-        from generator.render.common import Site
-        from generator.render.entries import render_dossier, render_intervention
-
-        if source.kind == "intervention":
-            item = self.catalog.intervention(source.slug)
-            return page_ids(render_intervention(self.catalog, Site(), item), self.converter) \
-                if item else None
-        dossier = self.catalog.dossier(source.slug)
-        return page_ids(render_dossier(self.catalog, Site(), dossier), self.converter) \
-            if dossier else None
+        page = self.plan.entry_page(src)
+        return page_ids(page, self.converter) if page is not None else None
 
 
-def check_body_links(sources: list[Source], catalog: Catalog, root: Path) -> list[Issue]:
-    """Every dead link, image or anchor in every body, at its line and column."""
-    site = SiteMap(root, catalog, sources)
+def check_body_links(sources: list[Source], catalog: Catalog, root: Path,
+                     plan: SitePlan) -> list[Issue]:
+    """Every dead link, image or anchor in every body, at its line and column; `plan` says
+    which pages the renderer will make."""
+    site = SiteMap(root, sources, plan)
     withdrawn = {i.slug for i in catalog.interventions if i.withdrawn}
     issues: list[Issue] = []
     for source in sources:
@@ -321,41 +321,3 @@ def page_ids(markdown_text: str, converter) -> set[str]:
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown_text, flags=re.S)  # the page header
     rendered = converter.reset().convert(text)
     return {m[1] if m[1] is not None else m[2] for m in _ID_RE.finditer(rendered)}
-
-
-def markdown_converter(config: dict):
-    """Python-Markdown as MkDocs sets it up from `config` (toc settings included)."""
-    import markdown
-
-    names, configs = _markdown_extensions(config)
-    try:
-        return markdown.Markdown(extensions=names, extension_configs=configs)
-    except Exception:  # noqa: BLE001 - an extension that does not load: the toc alone
-        return markdown.Markdown(extensions=["toc"])
-
-
-def _markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
-    names, configs = [], {}
-    for item in config.get("markdown_extensions") or ["toc"]:
-        if isinstance(item, str):
-            names.append(item)
-        elif isinstance(item, dict):
-            for name, config in item.items():
-                names.append(name)
-                configs[name] = dict(config or {})
-    if "toc" not in names:
-        names.append("toc")  # MkDocs always adds it
-    return names, configs
-
-
-def _mkdocs_config(root: Path) -> dict:
-    """mkdocs.yml as MkDocs reads it, or {} when there is none or it cannot be read."""
-    if not (root / "mkdocs.yml").is_file():
-        return {}
-    try:
-        from generator.export.offline import read_config
-
-        config = read_config(root)
-    except Exception:  # noqa: BLE001 - a broken mkdocs.yml is MkDocs' message to give
-        return {}
-    return config if isinstance(config, dict) else {}

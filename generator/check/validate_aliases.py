@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from generator.content.load import RESERVED_SLUGS, Source
 from generator.core.issues import Issue, error
+from generator.core.paths import CONTENT_FOLDERS
 from generator.core.schema import KIND_NL
 
 # Names an alias may not take: in the offline export (links ending in .html) the redirect page
 # `interventies/index.html` would replace the overview itself; the same names as for slugs.
 RESERVED = RESERVED_SLUGS
-FOLDER = {"intervention": "interventions", "dossier": "dossiers"}
+FOLDER = CONTENT_FOLDERS
 
 
 def alias_clashes(sources: list[Source]) -> list[Issue]:

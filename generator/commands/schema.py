@@ -9,10 +9,10 @@ from pathlib import Path
 
 from generator.check.report import format_text
 from generator.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_common
+from generator.content.settings import read_settings
 from generator.content.vocab import load_vocabularies
 from generator.core.issues import has_errors
 from generator.editors.jsonschema import schema_files
-from generator.render.admin import mkdocs_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        site_url = mkdocs_settings(root).get("site_url")
+        site_url = read_settings(root).get("site_url")
         for name, text in schema_files(vocab, site_url).items():
             (out / name).write_text(text, encoding="utf-8")
             print(f"Geschreven: {out / name}")

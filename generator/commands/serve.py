@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_USAGE, add_common
 from generator.renderers.mkdocs import runtime
-from generator.renderers.mkdocs.run import pin_build_date, quiet_mkdocs
+from generator.renderers.mkdocs.run import pin_build_date, quiet_mkdocs, serve_preview
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 
@@ -29,8 +29,6 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
     except runtime.RuntimeMissing as exc:
         print(f"watwerkt: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    from mkdocs.commands.serve import serve
-
     if not (root / "mkdocs.yml").is_file():
         print(f"watwerkt: in '{root}' staat geen mkdocs.yml.", file=sys.stderr)
         return EXIT_USAGE
@@ -44,9 +42,7 @@ def run(args: argparse.Namespace, root: Path, build_date: dt.date) -> int:
           "Ctrl+C). De site wordt opnieuw gebouwd zodra je een interventie, dossier of "
           "vocabularies.yml opslaat.", flush=True)
     try:
-        # Dirty: a rebuild skips the pages the watwerkt plugin marks unchanged.
-        serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True,
-              build_type="dirty")
+        serve_preview(root / "mkdocs.yml", args.dev_addr)
     except KeyboardInterrupt:
         # Ctrl+C during the first build (MkDocs catches it itself once the server runs).
         pass

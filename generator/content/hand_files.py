@@ -16,9 +16,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.content.settings import read_settings
+from generator.core.disk import is_regular, link_in_path, outside_message
 from generator.core.file_policy import PAGE_SUFFIX, judge
 from generator.core.issues import Issue, error
-from generator.core.paths import is_regular, link_in_path, outside_message
 
 
 @dataclass
@@ -90,9 +91,12 @@ def _acceptable(root: Path, path: Path, policy: bool, found: HandFiles) -> bool:
     return verdict.publishable
 
 
-def check_project_files(root: Path, docs_dir: str, theme_dir: str | None) -> list[Issue]:
-    """Every refusal in the docs_dir and the theme folder, and links among the content."""
-    issues = walk_docs(root, docs_dir).issues
-    if theme_dir:
-        issues += walk_docs(root, theme_dir, policy=False).issues
+def check_project_files(root: Path) -> list[Issue]:
+    """Every refusal in the docs_dir and the theme folder (mkdocs.yml's docs_dir and theme
+    custom_dir; without mkdocs.yml the folder this project uses, as the body link check does)."""
+    settings = read_settings(root)
+    theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
+    issues = walk_docs(root, str(settings.get("docs_dir") or "pages")).issues
+    if theme.get("custom_dir"):
+        issues += walk_docs(root, str(theme["custom_dir"]), policy=False).issues
     return issues

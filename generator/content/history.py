@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.core.dates import parse_iso_date
+from generator.core.paths import CONTENT_FOLDERS as CONTENT_FOLDER_OF_KIND
 
-CONTENT_FOLDERS = ("interventions", "dossiers")
+CONTENT_FOLDERS = tuple(CONTENT_FOLDER_OF_KIND.values())
 GIT_TIMEOUT = 120  # seconds; a hanging git must not hang the build
 _MARKER = "commit "  # content paths start with a folder name, never with this
 _BRANCH_RE = re.compile(r"^(?:edit|blob|tree)/([^/]+)/")

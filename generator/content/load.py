@@ -12,13 +12,13 @@ from pathlib import Path
 
 from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
 from generator.core.characters import TEXT_FORBIDDEN_RE, describe, forbidden_in_value
+from generator.core.disk import link_in_path, outside_message
 from generator.core.issues import Issue, Severity, error, warning
-from generator.core.paths import link_in_path, outside_message
+from generator.core.paths import CONTENT_FOLDERS, SITE_FOLDERS
 from generator.core.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST
 
-KIND_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
-# Where each content folder's entries live on the site: interventions/x.md -> /interventies/x/.
-SITE_FOLDERS = {"interventions": "interventies", "dossiers": "dossiers"}
+# kind -> content folder, and content folder -> site folder (generator/core/paths.py)
+KIND_FOLDERS, SITE_FOLDERS = CONTENT_FOLDERS, SITE_FOLDERS
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Names in interventies/ and dossiers/ that the site itself uses: a slug or alias there would
 # take the address of the overview (index) or of a file the build writes beside the entries

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from generator.content.load import SLUG_RE
 from generator.content.yamlsafe import parse_yaml, resolve_line_placeholders
+from generator.core.disk import link_in_path, outside_message
 from generator.core.issues import Issue, error
-from generator.core.paths import link_in_path, outside_message
 
 VOCABULARY_FILE = "vocabularies.yml"
 VOCABULARY_NAMES = ("themes", "target_groups", "recognition_levels", "delivered_by")

@@ -1,56 +1,51 @@
-"""Nothing outside the project is read: content, pages and media must be regular files in it.
+"""The one map between content files and site pages.
 
-A symbolic link in the repository is a file whose content lives elsewhere: on a CI runner, a
-link to ~/.ssh/id_rsa or /proc/self/environ in pages/media/ would be published like an image.
-So a path is refused when any part of it below the project root is a link, or when it is not a
-regular file (a named pipe would block the reader), or when it resolves outside the root.
+An intervention's file `interventions/x.md` becomes the page `interventies/x.md` (online at
+/interventies/x/), a dossier's `dossiers/x.md` the page `dossiers/x.md`. Every stage asks here:
+the loader (which folders hold content), the check (where a body's link lands), the renderers
+(an entry's page, its citation files, its feed id), the edit links (back from page to file).
 """
 
 from __future__ import annotations
 
-import os
-import stat
-from pathlib import Path
+from generator.core.model import Dossier, Intervention
+
+# kind -> folder in the repository, and folder of its pages on the site
+CONTENT_FOLDERS = {"intervention": "interventions", "dossier": "dossiers"}
+PAGE_FOLDERS = {"intervention": "interventies", "dossier": "dossiers"}
+# content folder -> site folder: interventions/x.md -> interventies/x.md
+SITE_FOLDERS = {CONTENT_FOLDERS[kind]: PAGE_FOLDERS[kind] for kind in CONTENT_FOLDERS}
 
 
-def link_in_path(root: Path, path: Path) -> str | None:
-    """The first part of `path` below `root` that is a symbolic link or resolves outside the
-    root, '/'-separated and relative to the root; None when the whole path is safe."""
-    try:
-        relative = path.relative_to(root)
-    except ValueError:
-        return path.as_posix()
-    current = root
-    for part in relative.parts:
-        current = current / part
-        try:
-            if stat.S_ISLNK(os.lstat(current).st_mode):
-                return current.relative_to(root).as_posix()
-        except OSError:
-            return None  # not there: the caller reports a missing file in its own words
-    if not _inside(root, path):
-        return relative.as_posix()
+def kind_of(entry: Intervention | Dossier) -> str:
+    return "dossier" if isinstance(entry, Dossier) else "intervention"
+
+
+def content_path(kind: str, slug: str) -> str:
+    """'intervention', 'x' -> 'interventions/x.md' (the file an editor changes)."""
+    return f"{CONTENT_FOLDERS[kind]}/{slug}.md"
+
+
+def page_path(kind: str, slug: str) -> str:
+    """'intervention', 'x' -> 'interventies/x.md' (its page in the site source)."""
+    return f"{PAGE_FOLDERS[kind]}/{slug}.md"
+
+
+def entry_page(entry: Intervention | Dossier) -> str:
+    return page_path(kind_of(entry), entry.slug)
+
+
+def entry_folder(entry: Intervention | Dossier) -> str:
+    """The site folder of an entry's pages and files ('interventies')."""
+    return PAGE_FOLDERS[kind_of(entry)]
+
+
+def content_path_of_page(src: str) -> str | None:
+    """The content file behind a generated entry page ('interventies/x.md' ->
+    'interventions/x.md'); None for any other page (overviews, indexes)."""
+    folder, _, name = src.partition("/")
+    for kind, page_folder in PAGE_FOLDERS.items():
+        if folder == page_folder and name.endswith(".md") and "/" not in name \
+                and name != "index.md":
+            return content_path(kind, name[:-len(".md")])
     return None
-
-
-def _inside(root: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
-        return False
-    return True
-
-
-def is_regular(path: Path) -> bool:
-    """A regular file, not followed through a link (a pipe, device or socket is not)."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
-def outside_message(relative: str, target: str) -> str:
-    """The Dutch message for a link or a path that leaves the project."""
-    return (f"'{target}' is een snelkoppeling (symbolische link) of wijst buiten de projectmap; "
-            f"daarom wordt '{relative}' niet gelezen en niet gepubliceerd. Zet het bestand zelf "
-            "in de projectmap in plaats van een link ernaar.")

@@ -1,46 +1,91 @@
-"""How two independent pieces of work run: in order, in this process, unless generator.speed is
-loaded and puts its forking versions in (generator/speed/two_cores.py). The stages call these
-names and never the speed package, so imports point one way and deleting speed/ leaves a
-working, slower build that makes the same site. Each function returns exactly what running the
-work in order returns; a faster version must keep that promise."""
+"""The hooks where speed devices plug in, and their plain versions: in order, in this process.
+
+The stages and the renderer adapter call `devices()` and never the speed package, so imports
+point one way. Only the entry points (`watwerkt` in generator/cli.py) install the faster ones
+from generator/speed/; a plain `mkdocs build` and anything that never installs them builds in
+order. Every device promises the result of its plain version, to the byte: deleting speed/
+leaves a working, slower build that makes the same site.
+
+One switch turns every device off: WATWERKT_SPEED=0, or `speed: false` under the watwerkt plugin
+in mkdocs.yml (the renderer adapter calls `switch_off()` for it).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+import os
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, TypeVar
 
 Here = TypeVar("Here")
 There = TypeVar("There")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-
-def in_order_beside(here: Callable[[], Here], there: Callable[[], There],
-                    fork: bool = True) -> tuple[Here, There]:
-    return here(), there()
+SPEED_VARIABLE = "WATWERKT_SPEED"
 
 
-def in_order_halves(work: Callable[[list[Item]], list[Result]], items: list[Item],
-                    fork: bool = True) -> list[Result]:
-    return work(items)
+class InOrder:
+    """Every hook's plain version. A speed device subclasses this and overrides what it speeds
+    up; `fork` says whether the caller thinks forking would pay, never what the result is."""
+
+    def run_beside(self, here: Callable[[], Here], there: Callable[[], There],
+                   fork: bool = True) -> tuple[Here, There]:
+        """(here(), there())."""
+        return here(), there()
+
+    def map_halves(self, work: Callable[[list[Item]], list[Result]], items: list[Item],
+                   fork: bool = True) -> list[Result]:
+        """work(items): one result per item, in their order."""
+        return work(items)
+
+    def check_ahead(self, sources: Iterable[Any]) -> None:
+        """Before the validator: check what it will check, so that it finds the reports ready
+        (the plain version leaves every check to the validator, in order)."""
+
+    def release_memory(self) -> None:
+        """Before a large process forks a copy (nothing to do when nothing forks)."""
+
+    def around_renderer(self, config: Any) -> AbstractContextManager[None]:
+        """Wraps the renderer's own build of a loaded `config` (the plain version wraps
+        nothing)."""
+        return nullcontext()
+
+    def prepare_templates(self, env: Any) -> None:
+        """Called with the renderer's template environment before the pages are drawn."""
 
 
-# Replaced by generator.speed when it is imported (see install); `fork` says whether the caller
-# thinks forking would pay, never what the result is.
-_runners: dict[str, Callable] = {"beside": in_order_beside, "halves": in_order_halves}
+IN_ORDER = InOrder()
+_installed: list[InOrder] = [IN_ORDER]
+_switched_off: list[bool] = [False]
 
 
-def install(beside: Callable, halves: Callable) -> None:
-    _runners["beside"], _runners["halves"] = beside, halves
+def install(devices: InOrder) -> None:
+    """Put faster versions of the hooks in (generator/speed/ at an entry point)."""
+    _installed[0] = devices
+
+
+def switch_off(off: bool = True) -> None:
+    """Run everything in order from now on (the plugin's `speed: false`)."""
+    _switched_off[0] = off
+
+
+def speed_allowed() -> bool:
+    return not _switched_off[0] and os.environ.get(SPEED_VARIABLE, "").strip() != "0"
+
+
+def devices() -> InOrder:
+    """The hooks in force: the installed devices, unless speed is switched off."""
+    return _installed[0] if speed_allowed() else IN_ORDER
 
 
 def run_beside(here: Callable[[], Here], there: Callable[[], There],
                fork: bool = True) -> tuple[Here, There]:
     """(here(), there())."""
-    return _runners["beside"](here, there, fork=fork)
+    return devices().run_beside(here, there, fork=fork)
 
 
 def map_halves(work: Callable[[list[Item]], list[Result]], items: list[Item],
                fork: bool = True) -> list[Result]:
     """work(items): one result per item, in their order."""
-    return _runners["halves"](work, items, fork=fork)
+    return devices().map_halves(work, items, fork=fork)

@@ -20,6 +20,11 @@ SHIM_SOURCE = Path(__file__).resolve().parents[1] / "assets" / "file-worker.js"
 SHIM_DIR = "assets/javascripts/iframe-worker"
 SHIM_NAME = "shim.js"
 
+# Its page events change only the page and template context in hand (on_files runs once,
+# before the page loops): the page loops may fork
+# (generator/speed/parallel_pages.py).
+parallel_pages_safe = True
+
 
 def online_url(site_url: str | None, file_url: str) -> str | None:
     """The online address of a page built as `file_url` (e.g. 'themas/wonen.html'), or None

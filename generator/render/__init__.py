@@ -8,6 +8,7 @@ body follows as Markdown. Any renderer that reads Markdown can publish the resul
 from __future__ import annotations
 
 from generator.content.catalog import Catalog
+from generator.core.paths import entry_page
 from generator.core.work import run_beside
 from generator.render.admin import render_editor_files
 from generator.render.aliases import render_aliases
@@ -27,9 +28,9 @@ from generator.render.statement import render_statement
 def render_entries(catalog: Catalog, site: Site) -> dict[str, str]:
     pages: dict[str, str] = {}
     for item in catalog.interventions:
-        pages[f"interventies/{item.slug}.md"] = render_intervention(catalog, site, item)
+        pages[entry_page(item)] = render_intervention(catalog, site, item)
     for dossier in catalog.dossiers:
-        pages[f"dossiers/{dossier.slug}.md"] = render_dossier(catalog, site, dossier)
+        pages[entry_page(dossier)] = render_dossier(catalog, site, dossier)
     return pages
 
 

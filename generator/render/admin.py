@@ -70,24 +70,6 @@ COLLECTION_LABELS = {"intervention": ("Interventies", "Interventie"),
 _GITHUB_RE = re.compile(r"^https?://(?:www\.)?github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its Python tags (!!python/name: …, !ENV)."""
-
-
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *args: None)
-_TolerantLoader.add_multi_constructor("!", lambda *args: None)
-
-
-def mkdocs_settings(root: Path) -> dict:
-    """mkdocs.yml as plain data, or {} when it is missing or unreadable."""
-    try:
-        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"),
-                         Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def github_repo(repo_url: str | None) -> str | None:
     """'https://github.com/owner/name' -> 'owner/name'; None for anything else."""
     match = _GITHUB_RE.match((repo_url or "").strip())

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from generator.content.catalog import Catalog
 from generator.core.model import Entry
+from generator.core.paths import PAGE_FOLDERS
 from generator.render.common import FILE, Site, relative_url, render_template
 from generator.render.data import entry_url
 
 
 def render_aliases(catalog: Catalog, site: Site) -> dict[str, str]:
     pages: dict[str, str] = {}
-    for folder, entries in (("interventies", catalog.interventions),
-                            ("dossiers", catalog.dossiers)):
+    for folder, entries in ((PAGE_FOLDERS["intervention"], catalog.interventions),
+                            (PAGE_FOLDERS["dossier"], catalog.dossiers)):
         for entry in entries:
             for alias in entry.aliases:
                 pages[alias_path(folder, alias, site.url_style)] = redirect_page(

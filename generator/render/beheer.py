@@ -11,6 +11,7 @@ import datetime as dt
 from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.core.dates import add_years, format_date_nl, months_between
 from generator.core.model import Dossier, Intervention
+from generator.core.paths import entry_page
 from generator.render.common import (
     Site,
     badge,
@@ -71,9 +72,8 @@ def dossier_stale(dossier: Dossier, today: dt.date) -> bool:
 
 
 def _row(site: Site, entry: Intervention | Dossier) -> dict:
-    folder = "dossiers" if isinstance(entry, Dossier) else "interventies"
     return {"title": entry.title, "slug": entry.slug, "path": entry.path,
-            "url": relative_url(SRC, f"{folder}/{entry.slug}.md", site.url_style)}
+            "url": relative_url(SRC, entry_page(entry), site.url_style)}
 
 
 def _contact(item: Intervention) -> dict:

@@ -22,12 +22,12 @@ from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, Unic
 
 from generator.content.catalog import Catalog
 from generator.core.model import Dossier, Entry, Intervention
+from generator.core.paths import PAGE_FOLDERS, entry_folder
 from generator.render.common import Site, asset_url, relative_url, render_template
 from generator.render.data import absolute_url
 
 FILES = {"ris": "citaat.ris", "bib": "citaat.bib", "json": "citaat.json"}
-KINDS = {"intervention": ("interventies", "Interventiebeschrijving"),
-         "dossier": ("dossiers", "Wat werkt-dossier")}
+GENRES = {"intervention": "Interventiebeschrijving", "dossier": "Wat werkt-dossier"}
 # Dutch surname particles (tussenvoegsels): "Kees van der Linden" is family name "Linden" with
 # the particle "van der", as reference managers and CSL expect.
 PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op",
@@ -73,7 +73,8 @@ def person_name(text: str) -> Name:
 def citation(site: Site, entry: Entry, vocab_label: Callable[[str, str], str]) -> Citation:
     """The one description of the reference that every format is written from."""
     is_dossier = isinstance(entry, Dossier)
-    folder, genre = KINDS["dossier" if is_dossier else "intervention"]
+    kind = "dossier" if is_dossier else "intervention"
+    folder, genre = PAGE_FOLDERS[kind], GENRES[kind]
     if is_dossier:
         authors = tuple(person_name(a) for a in entry.authors)
         date = entry.last_changed
@@ -259,7 +260,7 @@ def csl_json(cite: Citation) -> str:
 # ---------- site ----------
 
 def file_paths(entry: Entry) -> dict[str, str]:
-    folder = "dossiers" if isinstance(entry, Dossier) else "interventies"
+    folder = entry_folder(entry)
     return {kind: f"{folder}/{entry.slug}/{name}" for kind, name in FILES.items()}
 
 

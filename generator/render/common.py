@@ -14,12 +14,11 @@ import yaml
 
 from generator.content.audit import Audit
 from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
-from generator.content.load import SITE_FOLDERS
 from generator.core.dates import format_date_nl
 from generator.core.model import Intervention
+from generator.core.paths import content_path_of_page
 
 DIRECTORY, FILE = "directory", "file"
-ENTRY_SOURCES = {f"{site}/": f"{content}/" for content, site in SITE_FOLDERS.items()}
 SPECIAL_LEVELS = {NOT_ASSESSED: "Niet beoordeeld", EXPIRED: "Erkenning verlopen"}
 # libyaml's emitter writes the same text as PyYAML's pure-Python one, about six times faster:
 # every page gets a header, so that is seconds per build at a thousand interventions.
@@ -43,10 +42,7 @@ def site_root_style(site_url: str | None) -> RootAbsolute:
 
 def source_path(src_uri: str) -> str | None:
     """The content file behind a generated page, for the edit link; None for overviews."""
-    for prefix, folder in ENTRY_SOURCES.items():
-        if src_uri.startswith(prefix) and not src_uri.endswith("/index.md"):
-            return folder + src_uri[len(prefix):]
-    return None
+    return content_path_of_page(src_uri)
 
 
 @dataclass(frozen=True)

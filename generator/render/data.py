@@ -19,6 +19,7 @@ import re
 from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.content.vocab import VOCABULARY_NAMES
 from generator.core.model import Dossier, Entry, Intervention
+from generator.core.paths import page_path
 from generator.core.schema import (
     FIELDS,
     OBJECT,
@@ -35,7 +36,6 @@ VALID = "geldig"
 RECOGNITION_STATUSES = {VALID: "Geldige erkenning", EXPIRED: "Erkenning verlopen",
                         NOT_ASSESSED: "Niet beoordeeld"}
 LIST_KINDS = (VOCAB_LIST, SLUG_LIST, TEXT_LIST, OBJECT_LIST)
-FOLDERS = {"intervention": "interventies", "dossier": "dossiers"}
 FILES = {"intervention": "data/interventies.json", "dossier": "data/dossiers.json"}
 CSV_FILE = "data/interventies.csv"
 SCHEMAS = {"intervention": "schema/intervention.schema.json",
@@ -92,7 +92,7 @@ def absolute_url(site: Site, path: str) -> str:
 
 def entry_url(site: Site, entry: Entry) -> str:
     kind = "dossier" if isinstance(entry, Dossier) else "intervention"
-    return absolute_url(site, f"{FOLDERS[kind]}/{entry.slug}.md")
+    return absolute_url(site, page_path(kind, entry.slug))
 
 
 def recognition_status(catalog: Catalog, item: Intervention) -> str:

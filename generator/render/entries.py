@@ -13,6 +13,7 @@ from generator.content.catalog import Catalog
 from generator.content.history import last_change
 from generator.core.dates import format_date_nl
 from generator.core.model import Dossier, Intervention
+from generator.core.paths import entry_page
 from generator.render.citation import citation_html
 from generator.render.common import (
     Site,
@@ -61,7 +62,7 @@ def recognition_text(catalog: Catalog, item: Intervention) -> str:
 
 def intervention_card(catalog: Catalog, site: Site, src: str, item: Intervention) -> dict:
     return {"slug": item.slug, "title": item.title, "summary": item.summary,
-            "url": relative_url(src, f"interventies/{item.slug}.md", site.url_style),
+            "url": relative_url(src, entry_page(item), site.url_style),
             "badge": badge(catalog, item), "withdrawn": item.withdrawn,
             "themes": [catalog.vocab.label("themes", t) for t in item.themes]}
 
@@ -73,7 +74,7 @@ def cards_html(catalog: Catalog, site: Site, src: str, items: list[Intervention]
     memo = catalog.card_html
     cards = []
     for item in items:
-        url = relative_url(src, f"interventies/{item.slug}.md", site.url_style)
+        url = relative_url(src, entry_page(item), site.url_style)
         html = memo.get((item.slug, url))
         if html is None:
             card = intervention_card(catalog, site, src, item)
@@ -83,7 +84,7 @@ def cards_html(catalog: Catalog, site: Site, src: str, items: list[Intervention]
 
 
 def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str:
-    src = f"interventies/{item.slug}.md"
+    src = entry_page(item)
     body_titles = [m[1] for m in _HEADING_RE.finditer(item.body)]
     head = html_block(site, render_template(
         "intervention_head.html", item=item, title_id="titel", b=badge(catalog, item),
@@ -129,7 +130,7 @@ def _intervention_extras(catalog: Catalog, site: Site, src: str, item: Intervent
                               searchable=False))
     dossiers = catalog.naming_dossiers.get(item.slug, [])
     if dossiers:
-        links = [{"title": d.title, "url": relative_url(src, f"dossiers/{d.slug}.md",
+        links = [{"title": d.title, "url": relative_url(src, entry_page(d),
                                                         site.url_style)} for d in dossiers]
         parts.append(_section(site, "Genoemd in dossiers",
                               render_template("link_list.html", links=links), taken,
@@ -147,7 +148,7 @@ def _citation_section(catalog: Catalog, site: Site, src: str, entry: Interventio
 
 
 def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
-    src = f"dossiers/{dossier.slug}.md"
+    src = entry_page(dossier)
     rows = []
     for slug in dossier.interventions:
         item = catalog.intervention(slug)

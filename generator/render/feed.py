@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from generator.content.catalog import Catalog, sort_title
 from generator.core.model import Dossier, Entry, Intervention
+from generator.core.paths import entry_folder
 from generator.render.common import Site
 from generator.render.data import absolute_url, entry_url
 
@@ -116,7 +117,7 @@ def feed_xml(catalog: Catalog, site: Site, spec: FeedSpec = SITE_FEED) -> str:
 def _entry(catalog: Catalog, site: Site, host: str, item: FeedItem) -> ET.Element:
     entry = item.entry
     is_dossier = isinstance(entry, Dossier)
-    folder = "dossiers" if is_dossier else "interventies"
+    folder = entry_folder(entry)
     node = ET.Element("entry")
     _text(node, "title", item.title)
     _text(node, "id", f"tag:{host},{item.date.isoformat()}:{folder}/{entry.slug}")

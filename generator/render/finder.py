@@ -12,6 +12,7 @@ import json
 from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.core.dates import format_date_nl
 from generator.core.model import ACTIVE, WITHDRAWN, Intervention
+from generator.core.paths import entry_page
 from generator.render.common import (
     SPECIAL_LEVELS,
     Site,
@@ -89,7 +90,7 @@ def item_record(catalog: Catalog, site: Site, item: Intervention) -> dict:
     groups = list(dict.fromkeys(item.target_groups + item.intermediate_target_groups))
     return {
         "slug": item.slug, "title": item.title, "summary": item.summary,
-        "url": page_url(f"interventies/{item.slug}.md", site.url_style),
+        "url": page_url(entry_page(item), site.url_style),
         "thema": item.themes, "doelgroep": groups, "niveau": catalog.level_key(item),
         "uitvoerder": item.delivered_by, "status": item.status,
         "reviewed": item.last_reviewed.isoformat() if item.last_reviewed else "",

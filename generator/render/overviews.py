@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 
 from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog, count_interventions
 from generator.core.model import Dossier, Intervention
+from generator.core.paths import entry_page
 from generator.render.common import (
     Site,
     asset_url,
@@ -54,7 +55,7 @@ def dossier_cards(catalog: Catalog, site: Site, src: str, dossiers: list[Dossier
     if not dossiers:
         return '<p class="ww-empty">Er is nog geen dossier over dit onderwerp.</p>\n'
     data = [{"slug": d.slug, "title": d.title, "summary": d.summary,
-             "url": relative_url(src, f"dossiers/{d.slug}.md", site.url_style),
+             "url": relative_url(src, entry_page(d), site.url_style),
              "count": len(d.interventions), "changed": d.last_changed,
              "changed_label": "bijgewerkt" if d.updated else "gepubliceerd"} for d in dossiers]
     return render_template("dossier_list.html", dossiers=data, level=level)
@@ -225,13 +226,12 @@ def render_home(catalog: Catalog, site: Site) -> str:
     recent = []
     for entry in catalog.recently_changed(6):
         is_dossier = isinstance(entry, Dossier)
-        folder = "dossiers" if is_dossier else "interventies"
         date = entry.last_changed if is_dossier else entry.last_reviewed
         label = (("bijgewerkt op" if entry.updated else "gepubliceerd op") if is_dossier
                   else "gecontroleerd door de eigenaar op")
         recent.append({"title": entry.title, "kind": "Dossier" if is_dossier else "Interventie",
                        "date": date, "date_label": label,
-                       "url": relative_url(src, f"{folder}/{entry.slug}.md", site.url_style)})
+                       "url": relative_url(src, entry_page(entry), site.url_style)})
     active = catalog.active
     return page_header("Wat Werkt", "Wat werkt bij sociale vraagstukken: dossiers en een "
                        "databank van erkende sociale interventies.",

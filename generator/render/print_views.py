@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.content.catalog import Catalog
 from generator.core.model import Dossier, Intervention
+from generator.core.paths import entry_page
 from generator.render.common import (
     Site,
     badge,
@@ -36,7 +37,7 @@ def render_print_view(catalog: Catalog, site: Site, dossier: Dossier) -> str:
              if (item := catalog.intervention(slug)) is not None]
     body = render_template(
         "print_dossier.html", dossier=dossier, build_date=catalog.build_date,
-        dossier_url=relative_url(src, f"dossiers/{dossier.slug}.md", site.url_style),
+        dossier_url=relative_url(src, entry_page(dossier), site.url_style),
         online_url=online_url(site, f"dossiers/{dossier.slug}/"),
         themes=[catalog.vocab.label("themes", t) for t in dossier.themes],
         items=[_item(catalog, site, src, item) for item in items])
@@ -55,7 +56,7 @@ def online_url(site: Site, path: str) -> str:
 def _item(catalog: Catalog, site: Site, src: str, item: Intervention) -> dict:
     owner = item.owner
     return {"title": item.title, "summary": item.summary, "withdrawn": item.withdrawn,
-            "url": relative_url(src, f"interventies/{item.slug}.md", site.url_style),
+            "url": relative_url(src, entry_page(item), site.url_style),
             "online": online_url(site, f"interventies/{item.slug}/"),
             "badge": badge(catalog, item),
             "target_groups": [catalog.vocab.label("target_groups", t)

@@ -18,13 +18,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.history import load_history
+from generator.content.settings import read_settings
 from generator.output.hand_copy import copy_hand_files
 from generator.output.publish import AtomicOutput
 from generator.pipeline import CheckResult
 from generator.render import render_site
-from generator.render.admin import mkdocs_settings
 from generator.render.common import Site, site_root_style, source_path
+from generator.renderers.site import make_site
 
 
 @dataclass
@@ -35,14 +35,7 @@ class DocsFolder:
 
 def site_for_docs(root: Path, settings: dict) -> Site:
     """The renderer's view of the site, from mkdocs.yml's settings, with root-path links."""
-    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
-    return Site(url_style=site_root_style(settings.get("site_url")),
-                repo_url=settings.get("repo_url"), edit_uri=settings.get("edit_uri"),
-                site_url=settings.get("site_url"),
-                site_name=settings.get("site_name") or "Wat Werkt",
-                data_license=extra.get("open_data_license"),
-                data_license_url=extra.get("open_data_license_url"),
-                history=load_history(root))
+    return make_site(root, settings, site_root_style(settings.get("site_url")))
 
 
 def edit_url(site: Site, path: str | None) -> str | None:
@@ -66,7 +59,7 @@ def with_edit_url(text: str, url: str | None) -> str:
 
 def write_docs_folder(root: Path, result: CheckResult, out: Path) -> DocsFolder:
     """Write every generated file and the hand-written pages to `out` (replaced whole)."""
-    settings = mkdocs_settings(root)
+    settings = read_settings(root)
     site = site_for_docs(root, settings)
     docs_dir = root / str(settings.get("docs_dir") or "docs")
     with AtomicOutput(out) as output:

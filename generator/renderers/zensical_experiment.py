@@ -29,10 +29,10 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.settings import read_settings
 from generator.output.linkcheck import BrokenLink, check_links
 from generator.pipeline import check_project
 from generator.postprocess.output_guard import entry_outputs, guard_output
-from generator.render.admin import mkdocs_settings
 from generator.render.common import DIRECTORY, page_url
 from generator.renderers.docs_folder import write_docs_folder
 
@@ -72,7 +72,7 @@ def prepare_project(root: Path, work: Path, build_date: dt.date) -> list[str]:
         return [issue.message for issue in result.issues]
     work.mkdir(parents=True, exist_ok=True)
     write_docs_folder(root, result, work / "docs")
-    settings = mkdocs_settings(root)
+    settings = read_settings(root)
     theme = dict(settings.get("theme") or {})
     if theme.get("custom_dir"):
         target = work / "theme"
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if built.returncode != 0:
         print(f"Zensical brak de bouw af (afsluitcode {built.returncode}).")
         return 1
-    report = inspect_output(work, mkdocs_settings(root).get("site_url"))
+    report = inspect_output(work, read_settings(root).get("site_url"))
     print(*report.lines(), sep="\n")
     print(f"Site: {work / 'site'}")
     return 0 if report.complete else 1

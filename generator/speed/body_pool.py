@@ -27,13 +27,9 @@ def check_bodies_in_parallel(sources: list[Source]) -> None:
             if (s.data is not None or s.body_line > 1) and len(s.body) <= body.MAX_CACHED_BODY]
     # Without a copy, checking ahead would only bypass the body check's cache: `watwerkt
     # serve` (threads, so no fork) would check every body again on every save.
-    if len(jobs) < MIN_BODIES or not (FORK and can_fork()):
+    if len(jobs) < MIN_BODIES or not can_fork():
         return
-    body.keep_reports(zip(jobs, map_halves(check_jobs, jobs, fork=FORK), strict=True))
-
-
-# Tests switch the copy off to compare with one process's report.
-FORK = True
+    body.keep_reports(zip(jobs, map_halves(check_jobs, jobs), strict=True))
 
 
 def check_jobs(jobs: list[Job]) -> list[body.CachedReport]:

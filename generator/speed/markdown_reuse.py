@@ -9,21 +9,19 @@ Within `reused_markdown()`, MkDocs gets one instance per extension configuration
 before each page. MkDocs registers its own per-page processors on it (relative links, anchors,
 the title) under fixed names, so each page's replace the previous page's.
 
-The pages are the same to the byte (tests/test_markdown_reuse.py builds the site both ways;
-WATWERKT_MARKDOWN_REUSE=0 switches the reuse off). A renderer optimisation only: without it,
-or on a runtime that builds its instances otherwise, every page gets a fresh instance.
+The pages are the same to the byte (tests/test_markdown_reuse.py builds a site both ways;
+WATWERKT_SPEED=0 switches the reuse off with every other device). A renderer optimisation
+only: without it, or on a runtime that builds its instances otherwise, every page gets a fresh
+instance.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import markdown
-
-REUSE_VARIABLE = "WATWERKT_MARKDOWN_REUSE"
 
 
 class _ReusingMarkdown:
@@ -61,8 +59,7 @@ def reused_markdown() -> Iterator[None]:
 
     # The runtime's own module: under ProperDocs `mkdocs.*` names properdocs' modules.
     pages = sys.modules[Page.__module__]
-    if (getattr(pages, "markdown", None) is not markdown
-            or os.environ.get(REUSE_VARIABLE, "").strip() == "0"):
+    if getattr(pages, "markdown", None) is not markdown:
         yield
         return
     pages.markdown = _ReusingMarkdown()

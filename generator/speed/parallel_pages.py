@@ -25,8 +25,14 @@ before the caller removes the output folder.
 Between the two loops MkDocs copies the static files (theme, data, the citation files of every
 entry): a forked child copies every other one meanwhile (`_copy_beside`).
 
-One usable core or WATWERKT_JOBS=1 leaves the runtime's loops untouched; so does `serve`,
-which never enters `parallel_pages()`.
+A plugin that keeps state per page in its own objects would lose the children's share of it
+(Material's `tags` plugin lists fewer tags, and nothing warns). So the loops fork only when
+every plugin of the build is known to be safe (`FORK_SAFE_PLUGINS`, or a plugin class that
+declares `parallel_pages_safe = True` itself, the way Sphinx asks extensions to declare
+`parallel_read_safe`); otherwise the build runs in order and says so once, in Dutch.
+
+One usable core, WATWERKT_JOBS=1 or WATWERKT_SPEED=0 leaves the runtime's loops untouched; so
+does `serve`, which never enters `parallel_pages()`.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from generator.speed.page_transfer import (
     PageResult,
@@ -52,30 +59,54 @@ from generator.speed.page_transfer import (
     portable,
     shared_objects,
 )
-from generator.speed.two_cores import fork_is_safe, run_beside
+from generator.speed.two_cores import fork_is_safe, job_count, run_beside
 
-JOBS_VARIABLE = "WATWERKT_JOBS"
-MAX_JOBS = 4  # the page loops stop gaining well before this; memory grows with every child
 MIN_SHARE = 8  # pages: a share smaller than this costs more to fork and merge than it saves
 # Building a page costs its template (about the same for every page) plus its content.
 TEMPLATE_WEIGHT = 6000
 
 
-def job_count() -> int:
-    """How many processes run the page loops: WATWERKT_JOBS, else the usable cores (max 4)."""
-    wanted = os.environ.get(JOBS_VARIABLE, "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # no sched_getaffinity (macOS)
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, MAX_JOBS))
+# Plugins whose page events keep no state a child could lose, or only state the children send
+# back (page_transfer.collectors: the search index's entries). By class, exactly: a subclass
+# may add state of its own. Our own plugin declares itself (`parallel_pages_safe`).
+FORK_SAFE_PLUGINS = frozenset({
+    "material.plugins.search.plugin.SearchPlugin",
+    "material.plugins.offline.plugin.OfflinePlugin",  # acts before and after the page loops
+    "mkdocs.contrib.search.SearchPlugin",
+    "properdocs.contrib.search.SearchPlugin",
+})
+
+
+def unsafe_plugins(config) -> list[str]:
+    """The names (as in mkdocs.yml) of the build's plugins not known to be safe to fork."""
+    unsafe = []
+    for name, plugin in config.plugins.items():
+        # A hooks file (mkdocs.yml `hooks:`) is a module: it declares itself at its top.
+        owner = plugin if isinstance(plugin, ModuleType) else type(plugin)
+        if vars(owner).get("parallel_pages_safe") is not True and _class_name(
+                plugin) not in FORK_SAFE_PLUGINS:
+            unsafe.append(name)
+    return unsafe
+
+
+def _class_name(plugin) -> str:
+    kind = type(plugin)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def say_in_order(unsafe: list[str]) -> None:
+    """Once per build: why the pages are built one after the other."""
+    names = ", ".join(f"'{name}'" for name in unsafe)
+    which = "de plugin" if len(unsafe) == 1 else "de plugins"
+    sys.stderr.write(f"watwerkt: {which} {names} staat niet op de lijst van plugins die veilig "
+                     "over meerdere processen verdeeld kunnen worden; de pagina's worden na "
+                     "elkaar gebouwd (dezelfde site, alleen trager).\n")
 
 
 @contextmanager
-def parallel_pages(jobs: int | None = None) -> Iterator[None]:
-    """Within this block, the runtime's `build()` runs its page loops on `jobs` processes."""
+def parallel_pages(config, jobs: int | None = None) -> Iterator[None]:
+    """Within this block, the runtime's `build()` of `config` runs its page loops on `jobs`
+    processes, when every plugin of `config` is safe to fork."""
     from mkdocs.commands.build import build
     from mkdocs.structure.files import Files
 
@@ -84,6 +115,11 @@ def parallel_pages(jobs: int | None = None) -> Iterator[None]:
     # child. `watwerkt build` has no other threads; a program that has them builds in order,
     # and so does macOS, whose system libraries do not survive a fork (two_cores.fork_is_safe).
     if jobs <= 1 or not fork_is_safe():
+        yield
+        return
+    unsafe = unsafe_plugins(config)
+    if unsafe:
+        say_in_order(unsafe)
         yield
         return
     module = sys.modules[build.__module__]

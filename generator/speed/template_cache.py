@@ -14,32 +14,24 @@ the language's whole table of texts anew. `cache_translations(env)` keeps one tr
 module per language for the build and each text once.
 
 A renderer optimisation only: nothing that protects readers or editors depends on it, and a
-renderer without these partials simply gets no cache. WATWERKT_TEMPLATE_CACHE=0 switches both
-caches off (the tests build the site both ways and compare).
+renderer without these partials simply gets no cache. WATWERKT_SPEED=0 switches it off with
+every other device (tests/test_speed_switch.py builds the site both ways and compares).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import posixpath
 from collections.abc import Callable, Iterator
 
-CACHE_VARIABLE = "WATWERKT_TEMPLATE_CACHE"
 # Material's translations: imported with the page's context, but reading only the language.
 LANGUAGE_PARTIAL = "partials/language.html"
 # The partials Material includes with the page's context that draw only the navigation.
 NAVIGATION_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 
 
-def enabled() -> bool:
-    return os.environ.get(CACHE_VARIABLE, "").strip() != "0"
-
-
 def cache_navigation(env) -> None:
     """Wrap the navigation partials of `env` (a Jinja Environment) with a per-build cache."""
-    if not enabled():
-        return
     for name in NAVIGATION_PARTIALS:
         try:
             template = env.get_template(name)
@@ -88,8 +80,6 @@ def _items(items) -> Iterator:
 
 def cache_translations(env) -> None:
     """One translation module per language for the build, each text looked up once."""
-    if not enabled():
-        return
     try:
         template = env.get_template(LANGUAGE_PARTIAL)
     except Exception:  # noqa: BLE001 - a theme without it: nothing to cache

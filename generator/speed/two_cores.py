@@ -40,9 +40,26 @@ def fork_is_safe() -> bool:
     return PLATFORM.startswith("linux") and threading.active_count() == 1
 
 
+JOBS_VARIABLE = "WATWERKT_JOBS"
+MAX_JOBS = 4  # the page loops stop gaining well before this; memory grows with every child
+
+
+def job_count() -> int:
+    """How many processes the build may use: WATWERKT_JOBS, else the usable cores (max 4)."""
+    wanted = os.environ.get(JOBS_VARIABLE, "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # no sched_getaffinity (macOS)
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_JOBS))
+
+
 def can_fork() -> bool:
-    """Whether a forked copy is safe here and can run on a core of its own."""
-    return fork_is_safe() and len(os.sched_getaffinity(0)) >= 2
+    """Whether a forked copy is safe here and may run beside this process (WATWERKT_JOBS=1
+    forbids it)."""
+    return fork_is_safe() and job_count() >= 2
 
 
 # A forked copy starts with the resident size of this process (its pages are shared, but count

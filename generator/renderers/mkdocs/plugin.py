@@ -32,9 +32,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
 from generator.check.report import format_text  # noqa: E402
-from generator.content.audit import load_audit  # noqa: E402
 from generator.content.hand_files import walk_docs  # noqa: E402
-from generator.content.history import load_history  # noqa: E402
+from generator.core import work  # noqa: E402
 from generator.core.dates import resolve_build_date  # noqa: E402
 from generator.core.issues import Severity  # noqa: E402
 from generator.output.linkcheck import check_links  # noqa: E402
@@ -44,9 +43,9 @@ from generator.postprocess.finish_html import finish_page  # noqa: E402
 from generator.postprocess.html_blocks import HtmlBlocks  # noqa: E402
 from generator.postprocess.page_guard import guard_page  # noqa: E402
 from generator.render import render_site  # noqa: E402
-from generator.render.common import DIRECTORY, FILE, Site, source_path  # noqa: E402
+from generator.render.common import DIRECTORY, FILE, source_path  # noqa: E402
 from generator.renderers.mkdocs.search import PagedIndex, attach, page_entries, write_full  # noqa: E402
-from generator.speed.template_cache import cache_navigation, cache_translations  # noqa: E402
+from generator.renderers.site import make_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.watwerkt")
 
@@ -56,6 +55,9 @@ WATCHED = ("interventions", "dossiers", "vocabularies.yml")
 class WatWerktConfig(Config):
     # Folder of hand-written pages (the docs_dir), relative to the repository, for edit links.
     pages_dir = c.Type(str, default="pages")
+    # `speed: false` switches every speed device off (generator/core/work.py): the same site,
+    # in order, in one process; like WATWERKT_SPEED=0.
+    speed = c.Type(bool, default=True)
 
 
 class WatWerktPlugin(BasePlugin[WatWerktConfig]):
@@ -67,6 +69,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
     # `watwerkt build` runs the page loops in several processes (generator/speed/parallel_pages.py),
     # each child sends its pages' entries back to the parent, which merges them in page order.
     per_page_state: tuple[str, ...] = ("search_docs",)
+    # Every other state of its page events lives in the pages or in per_page_state.
+    parallel_pages_safe = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,7 +95,11 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
+    def apply_speed_option(self) -> None:
+        work.switch_off(not self.config.speed)
+
     def on_config(self, config):
+        self.apply_speed_option()
         self.root = Path(config.config_file_path or ".").resolve().parent
         if self.command == "build" and not self.managed:
             # A plain `mkdocs build`: into a sibling temporary folder that on_post_build swaps
@@ -121,13 +129,8 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         for file in files:
             if file.generated_by is None:
                 file.edit_uri = f"{self.config.pages_dir}/{file.src_uri}"
-        site = Site(url_style=DIRECTORY if config.use_directory_urls else FILE,
-                    repo_url=config.repo_url, edit_uri=config.edit_uri, site_url=config.site_url,
-                    site_name=config.site_name,
-                    data_license=config.extra.get("open_data_license"),
-                    data_license_url=config.extra.get("open_data_license_url"),
-                    history=load_history(self.root), html_marker=self.html_blocks.marker,
-                    audit=load_audit(self.root))
+        site = make_site(self.root, config, DIRECTORY if config.use_directory_urls else FILE,
+                         html_marker=self.html_blocks.marker)
         rendered = render_site(result.catalog, site)
         unchanged = self._unchanged_pages(rendered, config)
         for src_uri, text in rendered.items():
@@ -163,8 +166,7 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        cache_navigation(env)  # entry pages share their navigation's HTML
-        cache_translations(env)
+        work.devices().prepare_templates(env)  # a speed device may cache Material's partials
         return env
 
     def on_serve(self, server, *, config, builder):

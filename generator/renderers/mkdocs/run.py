@@ -18,14 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.report import format_text
+from generator.core import work
 from generator.output.linkcheck import check_links
 from generator.output.publish import AtomicOutput, WarningCounter
 from generator.pipeline import check_project
 from generator.renderers.mkdocs import log as mkdocs_log
 from generator.renderers.mkdocs import runtime
-from generator.speed.markdown_reuse import reused_markdown
-from generator.speed.parallel_pages import parallel_pages
-from generator.speed.two_cores import release_garbage
 
 
 @dataclass
@@ -89,7 +87,7 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
                                                overrides)
         if failure:
             return BuildOutcome(False, report, failure)
-        release_garbage()  # the link check forks a copy: the renderer's objects go first
+        work.devices().release_memory()  # before the link check's copy, if it forks one
         for broken in check_links(output.temp, site_url, root, pages_dir):
             _plugin_log().warning(broken.message())
         if strict and warnings.count:
@@ -98,6 +96,14 @@ def build_site(root: Path, out: Path, build_date: dt.date, strict: bool = False,
         pages = sum(1 for _ in output.temp.rglob("*.html"))
         output.commit()
     return BuildOutcome(True, report, pages=pages)
+
+
+def serve_preview(config_file: Path, dev_addr: str) -> None:
+    """The renderer's live preview of `config_file` on `dev_addr`, until Ctrl+C. Dirty: a
+    rebuild skips the pages the watwerkt plugin marks unchanged."""
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
 
 
 def _render(config_file: Path, site_dir: Path, result, strict: bool,
@@ -117,10 +123,10 @@ def _render(config_file: Path, site_dir: Path, result, strict: bool,
     plugin = config.plugins["watwerkt"]
     plugin.preloaded = result
     plugin.managed = True  # the swap and the link check are ours, after the build
+    plugin.apply_speed_option()  # `speed: false` must hold before the build starts
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        # Both page loops on every usable core, one Markdown instance per process: same site.
-        with parallel_pages(), reused_markdown():
+        with work.devices().around_renderer(config):
             build(config)
     except (MkDocsException, SystemExit) as exc:
         return mkdocs_log.translate(str(exc)) or "MkDocs brak de bouw af.", None, ""
