@@ -253,6 +253,7 @@ ATTACKS = [
     '<rect style="fill: url(https://e.example/t.png)"/>',
     '<rect fill="url(https://e.example/t.svg#p)"/>',
     '<rect style="behavior: url(x.htc)"/>',
+    '<rect style="fill: -webkit-image-set(\'https://e.example/t.png\' 1x)"/>',
     '<?xml-stylesheet href="x.xsl" type="text/xsl"?>',
     '<rect xml:base="https://e.example/"/>',
     '<feImage href="https://e.example/x.png"/>',

@@ -51,6 +51,7 @@ def is_regular(path: Path) -> bool:
 
 def outside_message(relative: str, target: str) -> str:
     """The Dutch message for a link or a path that leaves the project."""
+    what = "het" if target == relative else f"'{relative}'"
     return (f"'{target}' is een snelkoppeling (symbolische link) of wijst buiten de projectmap; "
-            f"daarom wordt '{relative}' niet gelezen en niet gepubliceerd. Zet het bestand zelf "
-            "in de projectmap in plaats van een link ernaar.")
+            f"daarom wordt {what} niet gelezen en niet gepubliceerd. Zet het bestand zelf in de "
+            "projectmap in plaats van een link ernaar.")

@@ -66,9 +66,9 @@ HREF_ELEMENTS = frozenset({"use", "textPath", "linearGradient", "radialGradient"
 _DATA_IMAGE_RE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$")
 _URL_RE = re.compile(r"url\s*\(\s*(['\"]?)\s*([^)'\"]*)", re.IGNORECASE)
 # CSS that loads or hides something: imports, escapes (which can spell any of these), old IE's
-# expression() and behavior, Mozilla's bindings.
+# expression() and behavior, Mozilla's bindings, image-set() (which loads a plain string).
 _CSS_FORBIDDEN_RE = re.compile(r"@import|\\|expression\s*\(|behaviou?r\s*:|-moz-binding"
-                               r"|javascript:", re.IGNORECASE)
+                               r"|javascript:|image-set\s*\(", re.IGNORECASE)
 MAX_PROBLEMS = 10
 FIX = ("Exporteer de tekening opnieuw als 'gewone SVG' (Inkscape: Plain SVG) zonder scripts, "
        "links en ingesloten HTML, of lever haar aan als PNG.")
@@ -189,7 +189,7 @@ class _Reader:
         line = line or self.line
         if _CSS_FORBIDDEN_RE.search(value):
             self.add(line, f"{where} bevat CSS die iets laadt of verbergt (@import, "
-                     "een backslash-code, expression of javascript:). " + FIX)
+                     "een backslash-code, expression, image-set of javascript:). " + FIX)
             return
         for match in _URL_RE.finditer(value):
             if not match[2].strip().startswith("#"):
