@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import statistics
 
 from measure import PYTHON, REPO, Run, versions
 
@@ -18,9 +19,11 @@ CORPUS_NAMES = {"shipped": "kopieën van de meegeleverde inhoud (`corpus_shipped
 
 
 def _best(runs: list[Run], cpu: bool) -> float | None:
+    """The median of interleaved runs (ours and the floor take turns: A B A B), so that one
+    quiet or one disturbed moment of a shared machine decides nothing."""
     if not runs:
         return None
-    return min(r.cpu_seconds if cpu else r.seconds for r in runs)
+    return statistics.median(r.cpu_seconds if cpu else r.seconds for r in runs)
 
 
 def _verdict(value: float | None, goal: float) -> str:

@@ -36,8 +36,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="N=200 and 800, one repeat; results to a temporary file")
     parser.add_argument("--n", type=int, help="interventions in the base corpus (1000)")
     parser.add_argument("--scale", type=int, default=4, help="the large corpus is N times this")
-    parser.add_argument("--repeat", type=int, help="runs of the cheaper builds; the best "
-                        "counts (2, or 1 with --quick)")
+    parser.add_argument("--repeat", type=int, help="interleaved runs of the cheaper builds; "
+                        "the median counts (3, or 1 with --quick)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--today", default="2026-11-22", help="the pinned build date")
     parser.add_argument("--work", type=Path, help="work folder (default: a temporary folder)")
@@ -51,7 +51,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="leave out one part (repeatable)")
     args = parser.parse_args(argv)
     args.n = args.n or (200 if args.quick else 1000)
-    args.repeat = args.repeat or (1 if args.quick else 2)
+    args.repeat = args.repeat or (1 if args.quick else 3)
     if args.out is None:
         args.out = (Path(tempfile.gettempdir()) / "watwerkt-RESULTS-quick.md" if args.quick
                     else REPO / "bench" / "RESULTS.md")
