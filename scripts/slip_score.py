@@ -64,7 +64,11 @@ def normalize(text: str) -> str:
 def read_slip(file: Path) -> Slip:
     """The directives of one slip file (undecodable bytes are replaced: directives are ASCII)."""
     slip = Slip(file)
-    for line in file.read_bytes().decode("utf-8", errors="replace").splitlines():
+    # A file that cannot hold its directives (UTF-16, a first line that is the slip) has them
+    # in a sidecar '<name>.expect'.
+    sidecar = file.with_name(file.name + ".expect")
+    raw = sidecar.read_bytes() if sidecar.exists() else file.read_bytes()
+    for line in raw.decode("utf-8", errors="replace").splitlines():
         match = DIRECTIVE_RE.match(line.strip())
         if not match:
             continue

@@ -53,6 +53,9 @@ def test_corpus_has_the_families_and_size_the_issue_asks_for() -> None:
     families = {s.file.parent.name for s in SLIPS}
     assert {"yaml-indentation", "yaml-characters", "yaml-quotes", "yaml-lists", "yaml-colon",
             "yaml-unclosed", "commented-out"} <= families
+    # Issue 24: what the preview showed is what readers get.
+    assert {"markdown-preview", "yaml-values", "other-programs", "literal-text",
+            "links-as-typed", "copies"} <= families
     assert len(SLIPS) >= 30
 
 

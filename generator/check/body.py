@@ -27,6 +27,7 @@ from generator.check.body_structure import (  # noqa: F401 - normalize_heading: 
     section_issues,
     unclosed_blocks,
 )
+from generator.check.preview import preview_issues
 from generator.core.issues import Issue, error, warning
 
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
@@ -45,6 +46,8 @@ _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INTERNAL_RE = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.\-]*:)(?!//)\S")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
+_EMAIL_AUTOLINK_RE = re.compile(r"<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*"
+                                r"[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*>")
 _TAG_START_RE = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
 _EARLY_COMMENT_END_RE = re.compile(r"<!--->|<!-->|--!>")
 # `[^<>]`, not `[^>]`: each '<' scans only to the next '<', so the search stays linear.
@@ -151,9 +154,14 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     scanner = _Scanner(path, body_line, report, body)
     for index, token in enumerate(tokens):
         scanner.token(token, tokens[index + 1] if index + 1 < len(tokens) else None)
-    report.issues.extend(unclosed_blocks(path, unwrapped, tokens, body_line))
+    unclosed = unclosed_blocks(path, unwrapped, tokens, body_line)
+    report.issues.extend(unclosed)
     report.issues.extend(section_issues(path, kind, report.sections, report.look_alikes,
                                         body_line))
+    # After a tag or comment that swallows the rest every block differs: no comparison then.
+    # Lines with a message of their own (forbidden HTML, a heading slip) need no second one.
+    taken = frozenset(issue.line for issue in report.issues if issue.line)
+    report.issues.extend(preview_issues(path, body, body_line, not unclosed, taken))
     return report
 
 
@@ -254,11 +262,14 @@ class _Scanner:
                 self.url(child.attrs.get("href", ""), line + offset, "link", markdown=True)
             elif child.type == "image":
                 self.url(child.attrs.get("src", ""), line + offset, "afbeelding", markdown=True)
+                if not child.content.strip():
+                    self.without_alt(line + offset, child.attrs.get("src", ""))
 
     def html(self, text: str, line: int) -> None:
         for match, relative_line in _with_lines(_AUTOLINK_RE, text):
             self.url(match[1], line + relative_line - 1, "link")
-        text = _AUTOLINK_RE.sub(_blank, text)
+        # '<info@example.org>' is an e-mail link in Markdown, not a tag.
+        text = _EMAIL_AUTOLINK_RE.sub(_blank, _AUTOLINK_RE.sub(_blank, text))
         for match, relative_line in _with_lines(_EARLY_COMMENT_END_RE, text):
             # '<!-->' and '--!>' end a comment in a browser but not in Python's parser, which
             # would miss the markup behind them.
@@ -289,6 +300,21 @@ class _Scanner:
                 self.forbidden(where, what, kind)
         for relative_line, value, attribute in checker.urls:
             self.url(value, line + relative_line - 1, f"HTML-attribuut {attribute}")
+        for relative_line, value in checker.without_alt:
+            self.without_alt(line + relative_line - 1, value)
+
+    def without_alt(self, line: int, src: str) -> None:
+        """WCAG 1.1.1: who cannot see an image hears its alt text instead. An image reported
+        on its line already (forbidden HTML, an unsafe address) is removed, not described."""
+        if any(reported == line for reported, _ in self.reported):
+            return
+        if self.first_time(line, "alt " + src):
+            self.report.issues.append(error(
+                self.path, line, self.column(line, src), None, "image-without-alt",
+                f"Op regel {line} staat een afbeelding ('{src}') zonder beschrijving. Wie de "
+                "afbeelding niet kan zien (een schermlezer, een trage verbinding), krijgt dan "
+                "niets. Beschrijf in een paar woorden wat erop staat, tussen de rechte haken: "
+                f"'![Twee buren in gesprek]({src})'."))
 
     def column(self, line: int, value: str) -> int | None:
         """Where `value` starts on its source line (1-based), if it is there as written."""
@@ -311,6 +337,13 @@ class _Scanner:
 
     def url(self, value: str, line: int, what: str, markdown: bool = False) -> None:
         problem = url_problem(value)
+        meant = _meant_address(value) if problem is None else None
+        if meant is not None:
+            if self.first_time(line, value):
+                self.report.issues.append(error(
+                    self.path, line, self.column(line, value), None, "link-without-scheme",
+                    f"Op regel {line} verwijst een {what} naar '{value}'. {meant}"))
+            return
         if problem is None and _INTERNAL_RE.match(value.strip()):
             self.report.links.append(BodyLink(line, self.column(line, value), value.strip(),
                                               what, markdown))
@@ -328,6 +361,28 @@ class _Scanner:
                 f"Op regel {line} verwijst een {what} naar '{shown}'. Alleen webadressen met "
                 "https://, http:// of mailto:, of een verwijzing binnen de site, zijn "
                 f"toegestaan ({problem}:-adressen kunnen code uitvoeren). Verwijder de link."))
+
+
+_WEB_ADDRESS_RE = re.compile(
+    r"^(?:www\.[^\s/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:nl|be|com|org|net|eu|info|de|uk|io|"
+    r"gov|edu|frl|amsterdam|nu))(?:[/?#]\S*)?$", re.IGNORECASE)
+_EMAIL_ADDRESS_RE = re.compile(r"^[^@\s/:<>]+@[^@\s/:<>]+\.[a-z]{2,}$", re.IGNORECASE)
+
+
+def _meant_address(value: str) -> str | None:
+    """What a link written as typed in Word or an e-mail means: an e-mail address without
+    'mailto:', or a web address without 'https://' (which a browser would look for as a page
+    of this site). None for any other link."""
+    value = value.strip()
+    if _EMAIL_ADDRESS_RE.match(value):
+        return (f"Dat is een e-mailadres: zet er 'mailto:' voor, dan opent de link een nieuwe "
+                f"mail: '(mailto:{value})'. Zonder 'mailto:' zoekt de browser een pagina "
+                f"'{value}' op deze site, en die bestaat niet.")
+    if _WEB_ADDRESS_RE.match(value):
+        return (f"Dat is een webadres zonder 'https://': de browser zoekt dan een pagina "
+                f"'{value}' op deze site, en die bestaat niet. Schrijf het hele adres: "
+                f"'(https://{value})'.")
+    return None
 
 
 def url_problem(value: str) -> str | None:
@@ -349,6 +404,7 @@ class _HtmlChecker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str, str, str]] = []  # line, name, shown, kind
         self.urls: list[tuple[int, str, str]] = []
+        self.without_alt: list[tuple[int, str]] = []  # <img> without an alt attribute
         self.opened: set[str] = set()  # forbidden elements reported at their start tag
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -357,6 +413,8 @@ class _HtmlChecker(HTMLParser):
             self.found.append((line, tag, f"<{tag}>", "element"))
             self.opened.add(tag)
             return
+        if tag == "img" and not any(name == "alt" for name, _ in attrs):
+            self.without_alt.append((line, next((v or "" for n, v in attrs if n == "src"), "")))
         for name, value in attrs:
             if name not in ALLOWED_TAGS[tag]:
                 self.found.append((line, name, f"<{tag} {name}=…>", "element"))

@@ -230,9 +230,12 @@ def _dead(source: Source, link: BodyLink, hint: str) -> Issue:
     image = link.what == "afbeelding" or link.what.endswith(" src")
     advice = ("Zet de afbeelding in de map pages/ en verwijs ernaar vanaf de site, zoals "
               "'../afbeeldingen/foto.png'." if image else HOW_TO_LINK)
+    if "alleen hoofdletters" in hint:  # the file is there, under another letter case
+        advice = ""
     return error(source.path, link.line, link.column, None, "dead-link",
                  f"Op regel {link.line} verwijst een {link.what} naar '{link.url}', maar die "
-                 f"{'afbeelding' if image else 'pagina'} bestaat niet op de site.{hint} {advice}")
+                 f"{'afbeelding' if image else 'pagina'} bestaat niet op de site.{hint} "
+                 f"{advice}".rstrip())
 
 
 def resolve(site: SiteMap, page: str, path: str, markdown: bool) -> str | None:
@@ -264,6 +267,8 @@ def _resolve_address(site: SiteMap, page: str, path: str) -> str | None:
 
 def _suggest(site: SiteMap, page: str, path: str, markdown: bool) -> str:
     """' Bedoelde je …?' with the link as it would work, where one is near."""
+    if twin := _case_twin(site, page, path, markdown):
+        return twin
     fixed = _repository_form(path)
     if fixed and resolve(site, page, fixed, markdown):
         return f" Bedoelde je '{fixed}'? Op de site heet de map anders dan in de repository."
@@ -292,6 +297,23 @@ def _suggest(site: SiteMap, page: str, path: str, markdown: bool) -> str:
         if candidate != path and (found := _preferred(site, page, candidate, markdown)):
             return f" Bedoelde je '{found}'?"
     return ""
+
+
+def _case_twin(site: SiteMap, page: str, path: str, markdown: bool) -> str:
+    """A file whose name differs only in letter case: found on a Mac or Windows computer,
+    not on the web server."""
+    if not posixpath.splitext(path)[1]:
+        return ""
+    folder = "" if path.startswith("/") else \
+        posixpath.dirname(page) if markdown else page[:-3]
+    target = posixpath.normpath(posixpath.join(folder, path.lstrip("/")))
+    real = next((f for f in sorted(site.hand_files) if f.lower() == target.lower()), None)
+    if real is None:
+        return ""
+    fixed = "/" + real if path.startswith("/") else posixpath.relpath(real, folder or ".")
+    return (f" Het bestand heet '{posixpath.basename(real)}': alleen hoofdletters en kleine "
+            "letters verschillen. Op een Mac of Windows-computer werkt dat, op de server niet. "
+            f"Schrijf '{fixed}'.")
 
 
 def _preferred(site: SiteMap, page: str, candidate: str, markdown: bool) -> str | None:

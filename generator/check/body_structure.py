@@ -93,6 +93,24 @@ def unclosed_blocks(path: str, body: str, tokens, body_line: int) -> list[Issue]
                           f"tekst op de site. Zet </{tag}> direct na de laatste regel die "
                           f"erbij hoort (of verwijder <{match[1]}>).")]
         position = end  # '^' matches no earlier than the line after the end tag's
+    return unclosed_comment(path, text, body_line)
+
+
+def unclosed_comment(path: str, text: str, body_line: int) -> list[Issue]:
+    """An HTML comment ('<!--') that is never closed: the preview hides everything after it,
+    but Python-Markdown shows it, so an internal note would be published."""
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            line = body_line + text.count("\n", 0, start)
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            return [error(path, line, column, None, "unclosed-html",
+                          f"Op regel {line} begint een HTML-commentaar ('<!--') dat nergens "
+                          "wordt afgesloten met '-->'. De preview verbergt alles daarna, maar de "
+                          "site toont het: ook een interne notitie zou gepubliceerd worden. Zet "
+                          "'-->' direct na de laatste regel van het commentaar.")]
+        start = text.find("<!--", end + 3)
     return []
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.check.body import check_body
 from generator.check.validate_aliases import alias_clashes
-from generator.check.validate_comments import commented_out_keys
+from generator.check.validate_comments import commented_out_keys, values_cut_by_comment
 from generator.check.validate_fields import Checker, check_mapping, suggestion
 from generator.content.load import SLUG_RE, Source
 from generator.content.vocab import Vocabularies
@@ -64,7 +64,7 @@ def validate_source(source: Source, vocab: Vocabularies, build_date: dt.date
         return None, []
     checker = Checker(source, vocab, build_date)
     clean = check_mapping(checker, source.data, FIELDS[source.kind], "", "de gegevens bovenaan")
-    checker.issues += commented_out_keys(source)
+    checker.issues += commented_out_keys(source) + values_cut_by_comment(source)
     if source.kind == "intervention":
         _check_intervention_rules(checker, clean)
     else:
@@ -192,7 +192,7 @@ def _build_dossier(source: Source, data: dict, vocab: Vocabularies) -> Dossier:
 def check_across_files(sources: list[Source], result: Validated, build_date: dt.date
                        ) -> list[Issue]:
     """Duplicate slugs, references to entries that do not exist, and the databank notices."""
-    issues = _duplicate_slugs(sources) + alias_clashes(sources)
+    issues = _duplicate_slugs(sources) + _duplicate_titles(sources) + alias_clashes(sources)
     existing = {s.slug for s in sources if s.kind == "intervention"}
     withdrawn = {slug for slug, i in result.interventions.items() if i.withdrawn}
     for source in sources:
@@ -210,6 +210,26 @@ def _duplicate_slugs(sources: list[Source]) -> list[Issue]:
                                 f"De naam '{source.slug}' wordt ook al gebruikt door "
                                 f"{seen[key]}. Elke naam mag per map één keer voorkomen: "
                                 "hernoem een van beide bestanden."))
+        else:
+            seen[key] = source.path
+    return issues
+
+
+def _duplicate_titles(sources: list[Source]) -> list[Issue]:
+    """Two entries of one kind with the same title: most often a copied file whose title was
+    not changed. A warning at the later file's title."""
+    issues, seen = [], {}
+    for source in sources:
+        title = (source.data or {}).get("title")
+        if not isinstance(title, str) or not title.strip():
+            continue
+        key = (source.kind, " ".join(title.split()).casefold())
+        if key in seen:
+            line, column = source.position("title")
+            issues.append(warning(source.path, line, column, "title", "duplicate-title",
+                                  f"De titel '{' '.join(title.split())}' staat ook al in "
+                                  f"{seen[key]}. Is dit bestand een kopie? Geef het een eigen "
+                                  "titel, of verwijder het als het dubbel is."))
         else:
             seen[key] = source.path
     return issues

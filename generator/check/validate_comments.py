@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import re
 
-from generator.check.validate_fields import PLACEHOLDER
+from generator.check.validate_fields import PLACEHOLDER, example_line
 from generator.content.load import Source
 from generator.core.issues import Issue, warning
 from generator.core.schema import (
+    EMAIL,
     FIELDS,
     OBJECT,
     OBJECT_LIST,
     SLUG_LIST,
+    SUMMARY,
+    TEXT,
     TEXT_LIST,
+    URL,
     VOCAB_LIST,
     Field,
 )
@@ -94,3 +98,44 @@ def _warning(source: Source, spec: Field, line: int, text: str, key: str,
         f"komt niet op de site. Haal het '#'-teken weg, zodat de regel zo wordt: "
         f"'{uncommented}'{also}. Hoort de waarde er niet bij, haal dan de hele regel met '#' "
         "weg."))
+
+
+# Kinds whose value is free text: there ' #' is far more often part of the text ('#1', a
+# hashtag) than a comment. Ids, dates and numbers are left alone.
+_TEXT_KINDS = (TEXT, SUMMARY, TEXT_LIST, URL, EMAIL)
+_COMMENT_AFTER_RE = re.compile(r"^([ \t]+)#(.*)$")
+
+
+def values_cut_by_comment(source: Source) -> list[Issue]:
+    """A text value written without quotes and followed by ' #…' on its line: YAML reads the
+    rest as a comment, so a title or list item is cut short. A warning at that line that says
+    what the value became and how to keep the whole text."""
+    lines = source.text.split("\n")
+    issues = []
+    for key, (raw, line, column) in source.plain.items():
+        spec = field_of(source.kind, key)
+        if spec is None or spec.kind not in _TEXT_KINDS or line > len(lines):
+            continue
+        match = _COMMENT_AFTER_RE.match(lines[line - 1][column - 1:])
+        if not match or not match[2].strip():
+            continue
+        meant = f"{raw}{match[1]}#{match[2]}".rstrip()
+        comment = f"#{match[2]}".strip()
+        issues.append(warning(source.path, line, column + len(match[1]), key,
+                              "comment-in-value", (
+            f"YAML leest '{key}' als '{raw}': alles vanaf ' #' ('{comment}') is voor "
+            "YAML commentaar en komt niet op de site. Hoort het bij de tekst, zet dan de hele "
+            f"waarde tussen aanhalingstekens: {example_line(key, meant)}. Is het een "
+            "opmerking voor redacteuren, zet die dan op een eigen regel die met '#' begint.")))
+    return issues
+
+
+def field_of(kind: str, key: str) -> Field | None:
+    """The Field a key path names: 'sources[0].title' -> the title of a source."""
+    fields, spec = FIELDS.get(kind, ()), None
+    for part in re.sub(r"\[\d+\]", "", key).split("."):
+        spec = next((candidate for candidate in fields if candidate.name == part), None)
+        if spec is None:
+            return None
+        fields = spec.fields
+    return spec

@@ -186,14 +186,23 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
             return checker.error(key, "wrong-type", (
                 f"'{key}' moet tekst zijn, maar door de dubbele punt met een spatie erna leest "
                 f"YAML '{meant}' als sleutel en waarde. {why}Zet de hele tekst tussen rechte "
-                f"aanhalingstekens: {_example_line(key, curly)}"))
+                f"aanhalingstekens: {example_line(key, curly)}"))
     if not isinstance(value, str) or is_date(value):
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        typed = typed_text(checker, key)
+        if typed is not None and (number or is_date(value) or isinstance(value, bool)):
+            # Quote what the editor typed, never what YAML made of it ('1.200', not '1.2').
+            became = f"YAML leest '{typed}' als {describe(value)}" if str(value) != typed \
+                else f"is {describe(value)}"
+            return checker.error(key, "wrong-type",
+                                 f"'{key}' moet tekst zijn, maar {became}. "
+                                 "Zet de waarde tussen aanhalingstekens, precies zoals bedoeld: "
+                                 f"{example_line(key, typed)}.")
         shown = value if number or is_date(value) else "…"
         return checker.error(key, "wrong-type",
                              f"'{key}' moet tekst zijn, maar is {describe(value)}. Zet de waarde "
                              "tussen aanhalingstekens, bijvoorbeeld: "
-                             f"{_example_line(key, str(shown))}.")
+                             f"{example_line(key, str(shown))}.")
     text = " ".join(value.split())
     if not text:
         return checker.error(key, "empty-value", _empty_message(spec, key))
@@ -204,7 +213,44 @@ def _text(checker: Checker, spec: Field, value: object, key: str) -> object:
         return checker.error(key, "placeholder", f"'{key}' bevat nog de invulaanwijzing "
                              f"'{text[:60]}' uit het sjabloon. Vervang die door de echte "
                              f"waarde: {spec.help}")
+    if spec.kind in (TEXT, SUMMARY, TEXT_LIST) and (markup := _markup_in(text)):
+        checker.warning(key, "markup-in-text", markup_message(key, *markup))
     return text
+
+
+# Markdown and HTML typed in a plain-text field: readers see the characters themselves.
+_MARKUP_RES = (
+    (re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)"), "een Markdown-link"),
+    (re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1"), "vette tekst in Markdown"),
+    (re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>"), "HTML"),
+    (re.compile(r"`([^`]+)`"), "code in Markdown"),
+    (re.compile(r"(?<![\w*])(\*|_)(?=\S)((?:(?!\1).)*?\S)\1(?![\w*])"),
+     "schuine tekst in Markdown"),
+)
+
+
+def _markup_in(text: str) -> tuple[str, str, str] | None:
+    """(what was typed, what it is, the text without the markup) for the first markup."""
+    found = next(((match, name) for pattern, name in _MARKUP_RES
+                  if (match := pattern.search(text))), None)
+    if found is None:
+        return None
+    plain = text
+    for pattern, name in _MARKUP_RES:  # keep the words, drop the marks
+        plain = pattern.sub(lambda m, name=name: "" if name == "HTML" else
+                            m[2] if name.startswith(("vette", "schuine")) else m[1], plain)
+    return found[0][0], found[1], " ".join(plain.split())
+
+
+def markup_message(key: str, typed: str, name: str, plain: str) -> str:
+    shown = typed if len(typed) <= 50 else typed[:49] + "…"
+    return (f"'{key}' is gewone tekst, zonder opmaak: {name} als '{shown}' zien lezers "
+            f"letterlijk, met de tekens erbij. Schrijf de tekst zonder opmaak: "
+            f"'{_short(plain)}'. Een link of nadruk hoort in de hoofdtekst.")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _text_read_as_key(value: dict) -> str | None:
@@ -227,7 +273,7 @@ def _without_typographic_quotes(text: str) -> str:
     return text
 
 
-def _example_line(key: str, text: str) -> str:
+def example_line(key: str, text: str) -> str:
     """The line to write for `key` with `text` quoted: '- "…"' for a list item, else
     'name: "…"' (a JSON string is a valid double-quoted YAML text)."""
     quoted = json.dumps(text, ensure_ascii=False)
@@ -295,10 +341,32 @@ def _bool(checker: Checker, spec: Field, value: object, key: str) -> object:
 
 def _integer(checker: Checker, key: str, value: object, what: str) -> object:
     if isinstance(value, bool) or not isinstance(value, int):
-        return checker.error(key, "wrong-type",
-                             f"'{key}' moet {what} zijn, maar is {describe(value)}. Schrijf "
-                             "alleen cijfers, zonder aanhalingstekens.")
+        return checker.error(key, "wrong-type", f"'{key}' moet {what} zijn, maar is "
+                             f"{describe(value)}.{_dutch_number(typed_text(checker, key))} "
+                             "Schrijf alleen cijfers, zonder aanhalingstekens.")
     return value
+
+
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_DECIMAL_COMMA_RE = re.compile(r"^\d+,\d+$")
+
+
+def typed_text(checker: Checker, key: str) -> str | None:
+    """The value as the editor typed it, when it was written without quotes on one line."""
+    found = checker.source.plain.get(key)
+    return found[0] if found else None
+
+
+def _dutch_number(typed: str | None) -> str:
+    """Why a number in Dutch notation is not the number the editor meant."""
+    if typed and _THOUSANDS_RE.match(typed):
+        return (f" YAML leest '{typed}' als een kommagetal: de punt is voor YAML een "
+                "decimaalteken, geen scheidingsteken voor duizendtallen. Bedoel je "
+                f"{typed.replace('.', '')}, schrijf dan {typed.replace('.', '')}, zonder punt.")
+    if typed and _DECIMAL_COMMA_RE.match(typed):
+        return (f" '{typed}' is voor YAML tekst: een komma hoort niet in een getal. Hier hoort "
+                "een heel getal, zonder komma of punt.")
+    return ""
 
 
 def _year(checker: Checker, spec: Field, value: object, key: str) -> object:
@@ -325,9 +393,12 @@ def _url(checker: Checker, spec: Field, value: object, key: str) -> object:
     if not isinstance(text, str):
         return text
     if not URL_RE.match(text):
+        meant = f"https://{text}"
+        hint = f" Schrijf het hele adres: {example_line(key, meant)}." \
+            if URL_RE.match(meant) and "@" not in text else ""
         return checker.error(key, "invalid-url",
                              f"'{key}' moet een webadres zijn dat begint met https:// (bijvoorbeeld"
-                             f" https://www.example.org), maar is '{text}'.")
+                             f" https://www.example.org), maar is '{text}'.{hint}")
     if text.lower().startswith("http:"):
         checker.warning(key, "insecure-link",
                         f"'{key}' gebruikt http:// ('{text}'). Gebruik https:// als de website "

@@ -45,6 +45,9 @@ class Source:
     body_line: int = 1  # file line of the body's first line
     frontmatter_end_line: int = 1  # file line of the closing '---'
     load_errors: bool = False  # reading or parsing gave an error: never build an entry from it
+    # Values written without quotes: key path -> (text as typed, 1-based line, 1-based column
+    # after its end). See yamlsafe.Parsed.plain.
+    plain: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
     def position(self, key: str | None) -> tuple[int | None, int | None]:
         """The line and column of a key path, else of its nearest parent, else line 1."""
@@ -161,19 +164,50 @@ def _slug_of(relative: str) -> str:
     return name[:-3] if name.lower().endswith(".md") else name
 
 
+_SAVE_AS_UTF8 = ("Sla het bestand op als UTF-8: in Kladblok met 'Opslaan als' en onderaan "
+                 "'Codering: UTF-8', in andere editors ook via 'Opslaan als' of de codering "
+                 "onderin het venster.")
+
+
+def _utf16(raw: bytes) -> str | None:
+    """'UTF-16 LE' or 'UTF-16 BE' for a file saved as UTF-16 (Notepad's 'Unicode'): with its
+    byte order mark, or without one, when every other byte of its text is zero."""
+    if raw.startswith(b"\xff\xfe"):
+        return "UTF-16 LE"
+    if raw.startswith(b"\xfe\xff"):
+        return "UTF-16 BE"
+    head = raw[:400]
+    if len(head) >= 8:
+        odd, even = head[1::2], head[0::2]
+        if odd.count(0) >= len(odd) * 0.8:
+            return "UTF-16 LE"
+        if even.count(0) >= len(even) * 0.8:
+            return "UTF-16 BE"
+    return None
+
+
 def _decode(raw: bytes, relative: str) -> tuple[str, Issue | None]:
+    utf16 = _utf16(raw)
+    if utf16:
+        return "", error(
+            relative, 1, 1, None, "not-utf8",
+            f"Het bestand is opgeslagen als {utf16} (in Kladblok heet dat 'Unicode'), niet als "
+            f"UTF-8. Zo kan de controle het niet lezen. {_SAVE_AS_UTF8}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start]
         guess = raw[exc.start:exc.start + 1].decode("cp1252", errors="replace")
+        # 0x80-0x9F are letters and quotes only in Windows-1252 (Word's “ ” ‘ ’ – € …).
+        codec = "Windows-1252 (van oudere Windows-programma's en Word)" if 0x80 <= byte <= 0x9F \
+            else "Windows-1252 of Latin-1 (ISO-8859-1)"
         return "", error(
             relative, line, column, None, "not-utf8",
-            f"Het bestand is niet als UTF-8 opgeslagen: byte 0x{raw[exc.start]:02X} op regel "
-            f"{line} is waarschijnlijk de letter '{guess}' in een oudere codering (Latin-1 of "
-            "Windows-1252). Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' "
-            "en dan codering UTF-8).")
+            f"Het bestand is niet als UTF-8 opgeslagen: byte 0x{byte:02X} op regel "
+            f"{line} is waarschijnlijk het teken '{guess}' in de oudere codering {codec}. "
+            f"{_SAVE_AS_UTF8}")
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
@@ -228,12 +262,19 @@ def _split_and_parse(source: Source) -> list[Issue]:
                       "Het bestand is leeg. Begin met de gegevens tussen twee regels '---'; "
                       "`watwerkt new` maakt een ingevuld voorbeeld.")]
     lines = text.split("\n")
+    if _DASH_FENCE_RE.match(lines[0]):
+        return [error(relative, 1, 1, None, "frontmatter-missing", _dash_fence_message(lines[0],
+                                                                                       1))]
     if lines[0].rstrip() != "---":
         return [error(relative, 1, 1, None, "frontmatter-missing",
                       "Het bestand begint niet met een regel '---'. Zet de gegevens (title, "
                       "summary, …) bovenaan tussen twee regels met alleen '---'.")]
     closing = next((index for index in range(1, len(lines))
-                    if lines[index].rstrip() in ("---", "...")), None)
+                    if lines[index].rstrip() in ("---", "...")
+                    or _DASH_FENCE_RE.match(lines[index])), None)
+    if closing is not None and _DASH_FENCE_RE.match(lines[closing]):
+        return [error(relative, closing + 1, 1, None, "frontmatter-not-closed",
+                      _dash_fence_message(lines[closing], closing + 1))]
     if closing is None:
         return [error(relative, 1, 1, None, "frontmatter-not-closed",
                       "De gegevens bovenaan worden niet afgesloten: zet na de laatste sleutel "
@@ -245,11 +286,25 @@ def _split_and_parse(source: Source) -> list[Issue]:
     return _adopt(source, parsed)
 
 
+# A fence typed with a word processor's dashes ('—', '–––', '−−−'): '---' becomes an em dash.
+_DASHES = "-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_FENCE_RE = re.compile(rf"^[ \t]*(?:[{_DASHES}][ \t]*)*[\u2010-\u2015\u2212\ufe58\ufe63"
+                            rf"\uff0d][ \t]*(?:[{_DASHES}][ \t]*)*$")
+
+
+def _dash_fence_message(line: str, number: int) -> str:
+    return (f"Regel {number} ('{line.strip()}') is bedoeld als de regel '---' rond de gegevens, "
+            "maar bestaat uit gedachtestreepjes (– of —) die een tekstverwerker van '---' maakt. "
+            "Alleen drie gewone streepjes (koppeltekens) tellen: vervang de regel door '---'.")
+
+
 def _adopt(source: Source, parsed: Parsed) -> list[Issue]:
     """Shift YAML positions (relative to the frontmatter) to file lines, 1-based."""
     offset = 2  # the YAML text starts on file line 2, and marks are 0-based
     source.positions = {key: (line + offset, column + 1)
                         for key, (line, column) in parsed.positions.items()}
+    source.plain = {key: (raw, line + offset, column + 1)
+                    for key, (raw, line, column) in parsed.plain.items()}
     issues = [error(source.path, problem.line + offset, problem.column + 1, problem.key,
                     problem.code, resolve_line_placeholders(problem.message, 1))
               for problem in parsed.problems]

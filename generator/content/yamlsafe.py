@@ -55,6 +55,9 @@ class Parsed:
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     start: tuple[int, int] = (0, 0)  # where the value begins (after comments and blank lines)
     problems: list[YamlProblem] = field(default_factory=list)
+    # Values written without quotes, as typed: key path -> (text, 0-based line and column of
+    # its end). YAML reads '1.200' as 1.2 and cuts 'Titel #1' at ' #': the checks quote these.
+    plain: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 def parse_yaml(text: str, list_keys: frozenset[str] = frozenset()) -> Parsed:
@@ -97,6 +100,9 @@ def parse_yaml(text: str, list_keys: frozenset[str] = frozenset()) -> Parsed:
     result.start = (node.start_mark.line, node.start_mark.column)
     converter = _Converter(result, list_keys)
     result.value = converter.convert(node, "", 0)
+    lines = text.split("\n")
+    result.plain = {key: (lines[line][start:end] if isinstance(start, int) else start, line, end)
+                    for key, (start, line, end) in result.plain.items() if line < len(lines)}
     _collapse_aliases(result, text)
     return result
 
@@ -238,6 +244,11 @@ class _Converter:
     def scalar(self, node: yaml.ScalarNode, key: str) -> object:
         if node.tag not in _SCALAR_TAGS:
             return self.unsupported_tag(node, key)
+        if node.style in (None, ""):
+            # One line: its text is cut from the source below; more lines: YAML's folded value.
+            start = node.start_mark.column if node.start_mark.line == node.end_mark.line \
+                else node.value
+            self.result.plain[key] = (start, node.end_mark.line, node.end_mark.column)
         if node.tag == _TAG + "str":
             return node.value
         if node.tag == _TAG + "timestamp":

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from generator.check.body import normalize_heading
 from generator.check.link_rewrite import normalize_links
+from generator.check.preview import preview_normalized
 from generator.content.catalog import Catalog
 from generator.content.history import last_change
 from generator.core.dates import format_date_nl
@@ -100,7 +101,8 @@ def render_intervention(catalog: Catalog, site: Site, item: Intervention) -> str
             src, "vergelijk/index.md", site.url_style, f"i={item.slug}")))
     parts = [page_header(item.title, item.summary, kind="intervention", slug=item.slug,
                          jsonld=as_json_text(intervention_jsonld(catalog, site, item))),
-             head, "\n", normalize_links(item.body, item.link_rewrites).strip(), "\n\n"]
+             head, "\n", preview_normalized(normalize_links(item.body, item.link_rewrites)).strip(),
+             "\n\n"]
     parts += _intervention_extras(catalog, site, src, item, body_titles)
     return "".join(parts)
 
@@ -166,7 +168,8 @@ def render_dossier(catalog: Catalog, site: Site, dossier: Dossier) -> str:
     body_titles = [m[1] for m in _HEADING_RE.finditer(dossier.body)]
     parts = [page_header(dossier.title, dossier.summary, kind="dossier", slug=dossier.slug,
                          jsonld=as_json_text(dossier_jsonld(catalog, site, dossier))),
-             head, "\n", normalize_links(dossier.body, dossier.link_rewrites).strip(),
+             head, "\n", preview_normalized(
+                 normalize_links(dossier.body, dossier.link_rewrites)).strip(),
              "\n\n"]
     if rows:
         parts.append(_section(site, "Interventies in dit dossier",

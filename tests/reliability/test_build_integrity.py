@@ -68,6 +68,7 @@ def built_project(template_project, tmp_path):
 
 
 def _add(root: Path, name: str, extra: str, **fields) -> None:
+    fields.setdefault("title", f"Buurtbemiddeling {name}")  # a copy's own title (issue 24)
     (root / "interventions" / f"{name}.md").write_bytes(
         document(intervention(**fields), body("intervention", extra)))
 
