@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.check.body_links import check_body_links
 from generator.check.validate import validate_all
 from generator.content.catalog import Catalog, build_catalog
+from generator.content.hand_files import check_project_files
 from generator.content.load import load_sources
 from generator.content.vocab import load_vocabularies
 from generator.core import work
@@ -38,5 +39,8 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     catalog = build_catalog(validated.interventions, validated.dossiers, vocab, build_date)
     # Links in bodies lead to pages: they are resolved against every entry and page there is.
     issues += check_body_links(sources, catalog, root, SitePlan(catalog))
+    # Pages and media are published as they are: only regular, inert files inside the project.
+    issues += check_project_files(root)
     # Files that could not be read are Sources too (without data): they count as checked.
     return CheckResult(issues, catalog, len(sources))
+
