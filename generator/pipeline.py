@@ -11,6 +11,7 @@ from generator.check.body_links import check_body_links
 from generator.check.title_mentions import check_title_mentions
 from generator.check.validate import validate_all
 from generator.content.catalog import Catalog, build_catalog
+from generator.content.hand_files import check_project_files
 from generator.content.load import load_sources
 from generator.content.vocab import load_vocabularies
 from generator.core import work
@@ -40,5 +41,8 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     # Links in bodies lead to pages: they are resolved against every entry and page there is.
     issues += check_body_links(sources, catalog, root, SitePlan(catalog))
     issues += check_title_mentions(sources, catalog)
+    # Pages and media are published as they are: only regular, inert files inside the project.
+    issues += check_project_files(root)
     # Files that could not be read are Sources too (without data): they count as checked.
     return CheckResult(issues, catalog, len(sources))
+

@@ -36,7 +36,7 @@ VALID_FORMS = [
 def _project(tmp_path, extra: str):
     root = make_project(tmp_path / "project")
     (root / "pages" / "afbeeldingen").mkdir()
-    (root / "pages" / "afbeeldingen" / "schema.png").write_bytes(b"\x89PNG")
+    (root / "pages" / "afbeeldingen" / "schema.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     write_files(root, {
         "interventions/met-links.md": document(intervention(), body("intervention", extra)),
         "interventions/armoedeteam.md": document(intervention(title="Armoedeteam"),

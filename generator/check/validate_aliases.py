@@ -6,14 +6,14 @@ the slug of an existing file, nor an alias of another entry: two pages would cla
 
 from __future__ import annotations
 
-from generator.content.load import Source
+from generator.content.load import RESERVED_SLUGS, Source
 from generator.core.issues import Issue, error
 from generator.core.paths import CONTENT_FOLDERS
 from generator.core.schema import KIND_NL
 
 # Names an alias may not take: in the offline export (links ending in .html) the redirect page
-# `interventies/index.html` would replace the overview itself.
-RESERVED = frozenset({"index"})
+# `interventies/index.html` would replace the overview itself; the same names as for slugs.
+RESERVED = RESERVED_SLUGS
 FOLDER = CONTENT_FOLDERS
 
 
@@ -48,8 +48,8 @@ def _clash(source: Source, alias: str, slugs: dict[tuple[str, str], str],
         return ("dat is de huidige naam van dit bestand. Een eerdere naam is de naam die het "
                 "bestand vóór de hernoeming had: verwijder deze regel.")
     if alias in RESERVED:
-        return (f"die naam is gereserveerd voor het overzicht van de map {FOLDER[source.kind]}. "
-                "Verwijder deze regel.")
+        return (f"die naam is gereserveerd voor een pagina of bestand dat de site zelf maakt in "
+                f"de map {FOLDER[source.kind]}. Verwijder deze regel.")
     if (source.kind, alias) in slugs:
         return (f"er bestaat al een {kind} met die naam ({slugs[(source.kind, alias)]}). Een "
                 "eerdere naam mag geen bestaande pagina vervangen: verwijder deze regel of "

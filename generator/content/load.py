@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
+from generator.core.characters import TEXT_FORBIDDEN_RE, describe, forbidden_in_value
+from generator.core.disk import link_in_path, outside_message
 from generator.core.issues import Issue, Severity, error, warning
 from generator.core.numbers import number_nl
 from generator.core.paths import CONTENT_FOLDERS, SITE_FOLDERS
@@ -19,7 +21,11 @@ from generator.core.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOC
 # kind -> content folder, and content folder -> site folder (generator/core/paths.py)
 KIND_FOLDERS, SITE_FOLDERS = CONTENT_FOLDERS, SITE_FOLDERS
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Names in interventies/ and dossiers/ that the site itself uses: a slug or alias there would
+# take the address of the overview (index) or of a file the build writes beside the entries
+# (render/finder.py's finder-data.js). tests/test_publish_policy.py derives the list from the
+# renderer's output and fails when a new generated name is missing here.
+RESERVED_SLUGS = frozenset({"index", "finder-data"})
 MAX_FILE_BYTES = 5 * 1024 * 1024
 LIST_KEYS = {kind: frozenset(spec.name for spec in fields
                              if spec.kind in (VOCAB_LIST, TEXT_LIST, SLUG_LIST, OBJECT_LIST))
@@ -72,11 +78,16 @@ def load_sources(root: Path) -> tuple[list[Source], list[Issue]]:
     issues: list[Issue] = []
     for kind, folder in KIND_FOLDERS.items():
         directory = root / folder
-        if not directory.is_dir():
+        if _outside(root, directory, folder, issues) or not directory.is_dir():
             continue
         for path in sorted(directory.iterdir()):
             relative = f"{folder}/{path.name}"
             if path.name.startswith("."):
+                continue
+            if _outside(root, path, relative, issues):
+                if path.suffix.lower() == ".md":  # it exists: references to it are no error
+                    sources.append(Source(kind=kind, slug=_slug_of(relative), path=relative,
+                                          load_errors=True))
                 continue
             if not path.is_file() or path.suffix.lower() != ".md":
                 issues.append(warning(
@@ -89,6 +100,16 @@ def load_sources(root: Path) -> tuple[list[Source], list[Issue]]:
             if source is not None:
                 sources.append(source)
     return sources, issues
+
+
+def _outside(root: Path, path: Path, relative: str, issues: list[Issue]) -> bool:
+    """A symbolic link, or a path out of the project, is reported and never read."""
+    escape = link_in_path(root, path)
+    if escape is None:
+        return False
+    issues.append(error(relative, None, None, None, "link-outside-project",
+                        outside_message(relative, escape)))
+    return True
 
 
 def load_source(path: Path, relative: str, kind: str) -> tuple[Source | None, list[Issue]]:
@@ -119,13 +140,22 @@ def parse_source(raw: bytes, relative: str, kind: str) -> tuple[Source | None, l
             f"De bestandsnaam '{slug}' is geen geldige naam: gebruik alleen kleine letters a-z, "
             f"cijfers en losse koppeltekens. Hernoem het bestand naar '{suggest_slug(slug)}.md'. "
             "De naam wordt het webadres van de pagina."))
+    elif slug in RESERVED_SLUGS:
+        issues.append(error(
+            relative, None, None, None, "reserved-name",
+            f"De bestandsnaam '{slug}' is het adres van een pagina die de site zelf maakt (het "
+            "overzicht of een databestand); een interventie of dossier met die naam zou geen "
+            "eigen pagina krijgen. Hernoem het bestand, bijvoorbeeld naar de titel."))
     text, decode_issue = _decode(raw, relative)
     if decode_issue:
         return Source(kind=kind, slug=slug, path=relative, load_errors=True), \
             issues + [decode_issue]
     source = Source(kind=kind, slug=slug, path=relative, text=text)
-    issues.extend(_control_characters(text, relative))
+    in_text = _control_characters(text, relative)
+    issues.extend(in_text)
     issues.extend(_split_and_parse(source))
+    if not in_text:  # one character, one message: the text's own report names its column
+        issues.extend(_value_characters(source))
     source.load_errors = any(issue.severity is Severity.ERROR for issue in issues)
     return source, issues
 
@@ -185,14 +215,45 @@ def _decode(raw: bytes, relative: str) -> tuple[str, Issue | None]:
 
 
 def _control_characters(text: str, relative: str) -> list[Issue]:
-    match = _CONTROL_RE.search(text)
+    match = TEXT_FORBIDDEN_RE.search(text)
     if not match:
         return []
     line = text.count("\n", 0, match.start()) + 1
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
     return [error(relative, line, column, None, "control-character",
-                  f"Op regel {line} staat een onzichtbaar stuurteken (U+{ord(match[0]):04X}). "
-                  "Verwijder het; vaak komt het mee als u tekst uit een ander programma plakt.")]
+                  f"Op regel {line} staat een teken dat niet in tekst hoort ({describe(match[0])})"
+                  ". Verwijder het; vaak komt het mee als u tekst uit een ander programma plakt.")]
+
+
+def _value_characters(source: Source) -> list[Issue]:
+    """The same rule on the decoded values: YAML's escapes ("\\u0007") write such a character
+    without the file's text holding it. Reported at the key's line, once per value."""
+    issues = []
+    for key, value in _strings(source.data, ""):
+        bad = forbidden_in_value(value)
+        if bad is None:
+            continue
+        line, column = source.position(key)
+        issues.append(error(source.path, line, column, key, "control-character",
+                            f"De waarde van '{key}' bevat een teken dat niet in tekst hoort "
+                            f"({describe(bad)}), hier geschreven als escape-code tussen "
+                            "aanhalingstekens (zoals \\u0007 of \\x85). Haal die code weg."))
+    return issues
+
+
+def _strings(value: object, key: str):
+    """(key path, text) for every string in a YAML value, keys included, in document order."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            path = f"{key}.{name}" if key else str(name)
+            if isinstance(name, str):
+                yield path, name
+            yield from _strings(item, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{key}[{index}]")
 
 
 def _split_and_parse(source: Source) -> list[Issue]:

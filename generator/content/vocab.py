@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.content.load import SLUG_RE
 from generator.content.yamlsafe import parse_yaml, resolve_line_placeholders
+from generator.core.disk import link_in_path, outside_message
 from generator.core.issues import Issue, error
 
 VOCABULARY_FILE = "vocabularies.yml"
@@ -51,6 +52,10 @@ def load_vocabularies(root: Path) -> tuple[Vocabularies, list[Issue]]:
     """Read and check vocabularies.yml; a broken entry is reported and left out."""
     path = root / VOCABULARY_FILE
     vocab = Vocabularies({name: {} for name in VOCABULARY_NAMES})
+    escape = link_in_path(root, path)
+    if escape is not None:
+        return vocab, [error(VOCABULARY_FILE, None, None, None, "link-outside-project",
+                             outside_message(VOCABULARY_FILE, escape))]
     try:
         text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except FileNotFoundError:

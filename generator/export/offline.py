@@ -24,14 +24,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.core.dates import format_date_nl
+from generator.export.offline_hooks import SHIM_DIR, SHIM_NAME
+from generator.output.hand_copy import copy_hand_files
 from generator.renderers.mkdocs.run import BuildOutcome, build_site
 
-SHIM_SOURCE = Path(__file__).resolve().parents[1] / "assets" / "file-worker.js"
 HOOKS = Path(__file__).resolve().parent / "offline_hooks.py"
-# The URL must contain "iframe-worker": that is how Material's offline plugin sees that a
-# stand-in for workers is already there and does not add its CDN copy.
-SHIM_DIR = "assets/javascripts/iframe-worker"
-SHIM_NAME = "shim.js"
 # Not part of the offline copy: the CMS needs the online repository, and sitemaps only list
 # online addresses.
 LEFT_OUT = ("admin", "sitemap.xml", "sitemap.xml.gz")
@@ -96,14 +93,11 @@ def read_config(root: Path) -> dict:
 
 
 def stage_docs(root: Path, config: dict, target: Path) -> Path:
-    """The hand-written pages plus our worker stand-in, as the export's docs_dir: MkDocs then
-    publishes the stand-in like any other file, so that it is there when the build checks its
-    links."""
-    source = root / str(config.get("docs_dir") or "docs")
-    if source.is_dir():
-        shutil.copytree(source, target)
-    (target / SHIM_DIR).mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SHIM_SOURCE, target / SHIM_DIR / SHIM_NAME)
+    """The hand-written pages, as the export's docs_dir: only what the publishing policy lets
+    through (no links, no scripts, inert media). Our worker stand-in is not among them: it is
+    ours, not the editors', and offline_hooks.on_files adds it as a generated file."""
+    copy_hand_files(root, str(config.get("docs_dir") or "docs"), target)
+    target.mkdir(parents=True, exist_ok=True)
     return target
 
 

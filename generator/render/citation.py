@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from pylatexenc.latexencode import unicode_to_latex
+from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
 from generator.content.catalog import Catalog
 from generator.core.model import Dossier, Entry, Intervention
@@ -167,16 +167,63 @@ def _one_line(text: str) -> str:
 @functools.lru_cache(maxsize=4096)  # the publisher, genre and authors recur on every entry
 def _latex(text: str) -> str:
     """BibTeX's special characters escaped and every non-ASCII letter as a LaTeX accent
-    command (pylatexenc), so classic BibTeX reads the file as well as biber and Zotero."""
-    return unicode_to_latex(_one_line(text), non_ascii_only=False,
-                            unknown_char_policy="unihex", replacement_latex_protection="braces-all")
+    command (pylatexenc), so classic BibTeX reads the file as well as biber and Zotero.
+    Braces that pair up are written \\{ and \\}; one without a partner as \\textbraceleft or
+    \\textbraceright, because classic BibTeX counts the brace after a backslash too and an
+    odd count swallows the rest of the file."""
+    text = _one_line(text)
+    parts, start = [], 0
+    for index in _unpaired_braces(text):
+        parts += [_latex_run(text[start:index]),
+                  r"{\textbraceleft}" if text[index] == "{" else r"{\textbraceright}"]
+        start = index + 1
+    return "".join(parts) + _latex_run(text[start:])
+
+
+def _latex_run(text: str) -> str:
+    latex = _ENCODER.unicode_to_latex(text)
+    # TeX joins '--', '``', "''" and the like into one dash or quote: keep the characters.
+    return _LIGATURE_RE.sub("{}", latex)
+
+
+# pylatexenc's table, except that '"' is the straight quote it is (its default, two
+# apostrophes, prints a curly closing quote).
+_ENCODER = UnicodeToLatexEncoder(
+    conversion_rules=[UnicodeToLatexConversionRule(RULE_DICT, {ord('"'): r"\textquotedbl"}),
+                      "defaults"],
+    non_ascii_only=False, unknown_char_policy="unihex",
+    replacement_latex_protection="braces-all")
+_LIGATURE_RE = re.compile(r"(?<=[-`',!?<>])(?=[-`'<>])")
+
+
+def _unpaired_braces(text: str) -> list[int]:
+    """Positions of the braces in `text` that have no partner, in order."""
+    opened, unpaired = [], []
+    for index, char in enumerate(text):
+        if char == "{":
+            opened.append(index)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                unpaired.append(index)
+    return sorted(unpaired + opened)
+
+
+# BibTeX splits an author list on the word 'and' outside braces, and a name on its commas.
+_NAME_SPLIT_RE = re.compile(r"(?i)(?:^|\s)and(?:\s|$)|,")
+
+
+def _name_part(text: str) -> str:
+    latex = _latex(text)
+    return "{" + latex + "}" if _NAME_SPLIT_RE.search(text) else latex
 
 
 def _bib_name(name: Name) -> str:
     if name.literal:
         return "{" + _latex(name.literal) + "}"  # braces: an organisation, not Last, First
     family = f"{name.particle} {name.family}" if name.particle else name.family
-    return f"{_latex(family)}, {_latex(name.given)}"
+    return f"{_name_part(family)}, {_name_part(name.given)}"
 
 
 def bibtex(cite: Citation) -> str:

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import re
 
 from generator.content.catalog import EXPIRED, NOT_ASSESSED, Catalog
 from generator.content.vocab import VOCABULARY_NAMES
@@ -40,7 +41,10 @@ CSV_FILE = "data/interventies.csv"
 SCHEMAS = {"intervention": "schema/intervention.schema.json",
            "dossier": "schema/dossier.schema.json"}
 LIST_SEPARATOR = "; "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may start a cell inside our value: the start, and after any separator a
+# spreadsheet may split on (comma, the semicolon of Dutch Excel, tab, pipe, a line break),
+# spaces allowed. A '-' or '+' alone ('€ 250,-', 'a, - b') is no formula and stays as it is.
+_FORMULA_RE = re.compile(r"(^|[,;\t|\r\n])([ ]*)([=@\t\r]|[+-](?=[^\s]))")
 # The CSV columns: (header, what it holds in Dutch) — /data/ prints this table.
 CSV_COLUMNS = (
     ("slug", "de bestandsnaam; vast deel van het webadres"),
@@ -167,7 +171,9 @@ def interventions_csv(catalog: Catalog, site: Site) -> str:
     """RFC 4180: comma-separated, CRLF line ends, a header row; UTF-8 with a BOM so that Excel
     reads the accents right. Lists are joined with '; '."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    # Every cell quoted: a separator inside a value never starts a cell, whichever separator
+    # the spreadsheet splits on.
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([name for name, _ in CSV_COLUMNS])
     for item in catalog.interventions:
         row = csv_row(catalog, site, item)
@@ -176,10 +182,11 @@ def interventions_csv(catalog: Catalog, site: Site) -> str:
 
 
 def _cell(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's
-    advice against CSV injection); the JSON keeps the exact text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """Text that a spreadsheet would run as a formula gets an apostrophe before it, at the
+    start and after every separator (OWASP's advice against CSV injection); the JSON keeps the
+    exact text."""
+    if isinstance(value, str):
+        return _FORMULA_RE.sub(r"\1\2'\3", value)
     return value
 
 

@@ -15,11 +15,11 @@ Written atomically (generator/output/publish.py): a failed run leaves the previo
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.settings import read_settings
+from generator.output.hand_copy import copy_hand_files
 from generator.output.publish import AtomicOutput
 from generator.pipeline import CheckResult
 from generator.render import render_site
@@ -63,10 +63,10 @@ def write_docs_folder(root: Path, result: CheckResult, out: Path) -> DocsFolder:
     site = site_for_docs(root, settings)
     docs_dir = root / str(settings.get("docs_dir") or "docs")
     with AtomicOutput(out) as output:
-        if docs_dir.is_dir():
-            shutil.copytree(docs_dir, output.temp, dirs_exist_ok=True)
-            for page in output.temp.rglob("*.md"):
-                relative = page.relative_to(output.temp).as_posix()
+        # Only what the publishing policy lets through (no links, no scripts, inert media).
+        for relative in copy_hand_files(root, docs_dir.name, output.temp):
+            if relative.endswith(".md"):
+                page = output.temp / relative
                 url = edit_url(site, f"{docs_dir.name}/{relative}")
                 page.write_text(with_edit_url(page.read_text(encoding="utf-8"), url),
                                 encoding="utf-8")

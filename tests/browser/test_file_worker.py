@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.export.offline import SHIM_SOURCE
+from generator.export.offline_hooks import SHIM_SOURCE
 from tests.browser.conftest import new_page
 
 pytestmark = pytest.mark.browser

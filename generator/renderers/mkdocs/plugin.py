@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
 from generator.check.report import format_text  # noqa: E402
+from generator.content.hand_files import walk_docs  # noqa: E402
 from generator.core import work  # noqa: E402
 from generator.core.dates import resolve_build_date  # noqa: E402
 from generator.core.issues import Severity  # noqa: E402
@@ -124,6 +125,7 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
             # never passes them on) and every page shows the report, so the editor sees it.
             log.error("De inhoud bevat fouten:\n\n%s", report)
             config.extra["watwerkt_preview_errors"] = _error_lines(result)
+        _keep_publishable(files, config)
         for file in files:
             if file.generated_by is None:
                 file.edit_uri = f"{self.config.pages_dir}/{file.src_uri}"
@@ -213,6 +215,18 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         if self.output is not None:
             self.output.discard()
             self.output = None
+
+
+def _keep_publishable(files: Files, config) -> None:
+    """Drop every docs_dir file the publishing policy refuses (the check reported it; under
+    `serve`, which goes on with errors, it must still not be served)."""
+    docs = Path(config.docs_dir)
+    allowed = set(walk_docs(docs.parent, docs.name).published)
+    for file in list(files):
+        if file.generated_by is None and file.abs_src_path \
+                and Path(file.abs_src_path).parent.resolve().is_relative_to(docs.resolve()) \
+                and file.src_uri not in allowed:
+            files.remove(file)
 
 
 def _not_modified() -> bool:

@@ -1,0 +1,41 @@
+"""Characters no value may hold, however the file wrote them.
+
+A control character (other than tab and newline), a C1 control, a Unicode noncharacter or a
+lone surrogate makes the Atom feed ill-formed XML (every subscriber's feed stops), splits a RIS
+or CSV record, and shows as nothing or as a box on a page. YAML's double-quoted escapes
+("\\u0007", "\\x85", "\\ud800") put them in a value without the bytes of the file holding them,
+so the rule reads the decoded values as well as the file's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Noncharacters: U+FDD0..U+FDEF and the last two code points of every plane.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+# In a file's text: tab, newline and carriage return (Windows line ends) are line structure.
+TEXT_FORBIDDEN_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
+# In a value: tab and newline only (a block scalar's lines); a carriage return would split a
+# RIS or CSV record.
+VALUE_FORBIDDEN_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
+
+
+def describe(character: str) -> str:
+    """'U+0007, een stuurteken' and the like, in Dutch."""
+    point = ord(character)
+    if 0xD800 <= point <= 0xDFFF:
+        kind = "een losse helft van een tekenpaar (surrogaat)"
+    elif point < 0x20 or 0x7F <= point <= 0x9F:
+        kind = "een onzichtbaar stuurteken"
+    else:
+        kind = "een code die in Unicode nooit een teken is"
+    return f"U+{point:04X}, {kind}"
+
+
+def forbidden_in_value(value: str) -> str | None:
+    """The first character of `value` no value may hold, or None."""
+    match = VALUE_FORBIDDEN_RE.search(value)
+    return match[0] if match else None
