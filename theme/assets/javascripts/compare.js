@@ -114,8 +114,9 @@
     }).sort(function (a, b) {
       return a.title.localeCompare(b.title, "nl");
     }).map(function (item) {
+      // An option's text is its accessible name: without the soft hyphens of the card data.
       return el("option", {value: item.slug,
-        text: item.title + " (" + item.compare.badge.label + ")"});
+        text: (item.title + " (" + item.compare.badge.label + ")").replace(/\u00AD/g, "")});
     });
     if (!options.length) return null;
     var select = el("select", {id: "ww-compare-pick", name: "i"},
