@@ -40,12 +40,19 @@ def entry_folder(entry: Intervention | Dossier) -> str:
     return PAGE_FOLDERS[kind_of(entry)]
 
 
-def content_path_of_page(src: str) -> str | None:
-    """The content file behind a generated entry page ('interventies/x.md' ->
-    'interventions/x.md'); None for any other page (overviews, indexes)."""
+def entry_of_page(src: str) -> tuple[str, str] | None:
+    """The kind and slug of a generated entry page ('interventies/x.md' -> ('intervention',
+    'x')); None for any other page (overviews, indexes, pages below an entry)."""
     folder, _, name = src.partition("/")
     for kind, page_folder in PAGE_FOLDERS.items():
         if folder == page_folder and name.endswith(".md") and "/" not in name \
                 and name != "index.md":
-            return content_path(kind, name[:-len(".md")])
+            return kind, name[:-len(".md")]
     return None
+
+
+def content_path_of_page(src: str) -> str | None:
+    """The content file behind a generated entry page ('interventies/x.md' ->
+    'interventions/x.md'); None for any other page (overviews, indexes)."""
+    entry = entry_of_page(src)
+    return content_path(*entry) if entry else None

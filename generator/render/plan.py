@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.content.catalog import Catalog
-from generator.core.paths import PAGE_FOLDERS
+from generator.core.paths import entry_of_page
 from generator.render.common import Site
 
 
@@ -29,14 +29,12 @@ class SitePlan:
         has no such entry (its file has errors, or there is none)."""
         from generator.render.entries import render_dossier, render_intervention
 
-        folder, _, name = src.partition("/")
-        slug = name[:-len(".md")] if name.endswith(".md") else None
-        if slug is None:
+        entry = entry_of_page(src)
+        if entry is None:
             return None
-        if folder == PAGE_FOLDERS["intervention"]:
+        kind, slug = entry
+        if kind == "intervention":
             item = self.catalog.intervention(slug)
             return render_intervention(self.catalog, Site(), item) if item else None
-        if folder == PAGE_FOLDERS["dossier"]:
-            dossier = self.catalog.dossier(slug)
-            return render_dossier(self.catalog, Site(), dossier) if dossier else None
-        return None
+        dossier = self.catalog.dossier(slug)
+        return render_dossier(self.catalog, Site(), dossier) if dossier else None
