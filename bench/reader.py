@@ -54,17 +54,30 @@ def first_visit(site: Path, page: str) -> FirstVisit:
     return result
 
 
+# Goals of the first search, seconds from the first keystroke to the first result: typed as
+# soon as the page loaded (issue 18), and on a page that has been idle (issue 25).
+GOAL_RIGHT_AWAY = 1.0
+GOAL_AFTER_IDLE = 0.3
+
+
 @dataclass
 class FirstSearch:
     word: str
     right_away: float  # seconds from the first keystroke, typed as soon as the page loaded
-    after_idle: float  # the same once the page is idle (the search index already fetched)
+    after_idle: float  # the same once the page is idle (the primary index read by the worker)
+
+    def goals(self) -> str:
+        """The goals, and whether each is met."""
+        def met(value: float, goal: float) -> str:
+            return "gehaald" if value <= goal else "niet gehaald"
+        return (f"doel: direct ≤ {GOAL_RIGHT_AWAY:.1f} s ({met(self.right_away, GOAL_RIGHT_AWAY)}),"
+                f" na rust ≤ {GOAL_AFTER_IDLE:.1f} s ({met(self.after_idle, GOAL_AFTER_IDLE)})")
 
 
 def first_search(site: Path, page: str, word: str = "schulden") -> FirstSearch:
     """Seconds from the first keystroke in the search field to the first result, in a fresh
-    Chromium context: once typed right after the page's load event, once after it went idle.
-    The issue's goal: within one second of the first keystroke."""
+    Chromium context: once typed right after the page's load event, once after it went idle
+    (see the goals above)."""
     from playwright.sync_api import sync_playwright
 
     server = SiteServer(site)
@@ -201,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print("naar buiten:", ", ".join(visit.outside))
     search = first_search(args.site, args.page, args.word)
     print(f"eerste zoekopdracht '{search.word}': {search.right_away:.2f} s direct na laden, "
-          f"{search.after_idle:.2f} s na rust (doel: 1 s)")
+          f"{search.after_idle:.2f} s na rust ({search.goals()})")
     return 0
 
 

@@ -131,9 +131,9 @@ def reader_rows(results: dict) -> list[str]:
     search = results.get("first_search")
     if search:
         lines.append(f"- **Eerste zoekopdracht** ('{search.word}', vanaf de eerste toetsaanslag "
-                     f"tot het eerste resultaat; doel ≤ 1 s): {search.right_away:.2f} s als de "
+                     f"tot het eerste resultaat): {search.right_away:.2f} s als de "
                      f"lezer meteen na het laden typt, {search.after_idle:.2f} s als de pagina "
-                     "al stil was (zoekindex binnen).")
+                     f"al stil was (kleine zoekindex al gelezen); {search.goals()}.")
     if not visit and results.get("visit_error"):
         lines.append(f"- Eerste bezoek: niet gemeten ({results['visit_error']}).")
     search = results.get("search")

@@ -1,6 +1,7 @@
-"""Search on demand (issue 18): a first visit loads no search index; the reader's first turn
-to search loads the small primary index (answers within a moment), then the full one (every
-section), in Chromium against the built shipped site (theme/assets/javascripts/search-lazy.js)."""
+"""Search on demand (issue 18), ready before the first keystroke (issue 25): a first visit loads
+the small primary index once the page is idle, and our worker reads it without any keystroke;
+the full index (every section) waits for the reader's first turn to search. In Chromium against
+the built shipped site (theme/assets/javascripts/search-lazy.js)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,6 @@ from tests.browser.conftest import body_only_word, new_page, search_titles, sear
 pytestmark = pytest.mark.browser
 
 PAGE = "interventies/schuldhulpmaatje/"
-SEARCH_FILES = ("search/search_index.json", "search/search_index_full.json",
-                "/workers/search.")
-
-
-def search_requests(urls: list[str]) -> list[str]:
-    return [url for url in urls if any(part in url for part in SEARCH_FILES)]
 
 
 @pytest.fixture
@@ -35,15 +30,32 @@ def settle(tab) -> None:
     tab.wait_for_timeout(300)
 
 
-def test_first_visit_loads_no_search_index(tab, site_server):
+def ready(tab) -> str:
+    """What our search worker has read: '' (nothing yet), 'primary' or 'full'."""
+    return tab.evaluate("document.documentElement.dataset.wwSearch || ''")
+
+
+def test_an_idle_page_has_its_primary_index_ready_before_any_keystroke(tab, site_server):
     tab.goto(site_server.url + PAGE)
     settle(tab)
     tab.mouse.wheel(0, 800)  # reading and scrolling is no turn to search
     tab.locator("article a[href='#aanpak']").first.focus()
+    tab.wait_for_function("document.documentElement.dataset.wwSearch === 'primary'",
+                          timeout=10_000)
     settle(tab)
-    assert search_requests(tab.requested) == []
-    with tab.expect_request(lambda r: r.url.endswith("search/search_index.json")):
+    # The primary index and the worker came while the page was idle; the full one did not.
+    assert any(url.endswith("search/search_index.json") for url in tab.requested)
+    assert any(url.endswith("/workers/ww-search.js") for url in tab.requested)
+    assert not any("search_index_full" in url for url in tab.requested)
+    assert ready(tab) == "primary"
+    asked = len(tab.requested)
+    # The first keystrokes are answered by the worker that is ready: nothing more to load
+    # before the first result; then the full index comes.
+    with tab.expect_request(lambda r: "search_index_full" in r.url):
         tab.locator("input.md-search__input").click()
+        tab.keyboard.type("Schuldhulpmaatje")
+        tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert not any(url.endswith("search/search_index.json") for url in tab.requested[asked:])
     assert search_titles(tab, "Schuldhulpmaatje")[0] == "Schuldhulpmaatje"
 
 
@@ -60,7 +72,8 @@ def test_each_way_into_search_loads_the_index(browser, site_server, how):
             return
         page.goto(site_server.url + PAGE)
         settle(page)
-        with page.expect_request(lambda r: r.url.endswith("search/search_index.json")):
+        # The primary index came while the page was idle; the turn to search brings the full.
+        with page.expect_request(lambda r: r.url.endswith("search/search_index_full.json")):
             if how == "shortcut":
                 page.keyboard.press("/")
             else:

@@ -104,6 +104,66 @@ def test_a_search_without_results_offers_the_nearest_words_by_keyboard(browser,
     assert guard.blocked == []
 
 
+def zero_result_help(page, query: str, base: str) -> list[tuple[str, str]]:
+    """Search for `query`, which must find nothing; the links the search offers instead
+    (text, address relative to the site)."""
+    top, _ = site_search(page, query, base)
+    assert top == (), f"{query!r} found {top}"
+    page.wait_for_selector("#ww-search-near:not([hidden])")
+    links = page.locator("#ww-search-near a").evaluate_all(
+        "els => els.map(a => [a.textContent, a.href])")
+    return [(text, href[len(base):] if href.startswith(base) else href) for text, href in links]
+
+
+def test_a_search_without_results_offers_the_themes_near_each_theme_word(browser, site_server,
+                                                                        catalog):
+    """For every theme, a word the site does not have that begins with its name's longest word
+    (a compound nobody wrote) or with one of its own words: the search finds nothing, and
+    offers that theme's page; a word near no theme gets the list of all themes."""
+    page, guard = new_page(browser, (site_server.url,))
+    try:
+        open_site_search(page, site_server.url)
+        themes = catalog.vocab.terms("themes")
+        assert len(themes) >= 5
+        for term in themes:
+            word = max(term.label.split(), key=len).lower()
+            for typed in (word + "zzq", (term.words[0].split()[0] if term.words else word) + "kwx"):
+                links = zero_result_help(page, typed, site_server.url)
+                assert (term.label, f"themas/{term.id}/") in links, (typed, links)
+        links = zero_result_help(page, "xylofoonqq", site_server.url)
+        assert ("lijst van alle thema's", "themas/") in links
+        assert not [href for _, href in links if href.startswith("themas/") and href != "themas/"]
+        # Said as the result count is: in a live region of its own.
+        assert page.locator("#ww-search-near").evaluate(
+            "e => !!e.closest('[role=status][aria-live=polite]')")
+    finally:
+        page.context.close()
+    assert guard.blocked == []
+
+
+def test_the_themes_offered_are_reached_with_tab_and_open_their_page(browser, site_server):
+    page, guard = new_page(browser, (site_server.url,))
+    try:
+        open_site_search(page, site_server.url)
+        links = zero_result_help(page, "eenzamhied", site_server.url)  # two edits: no results
+        assert ("Eenzaamheid", "themas/eenzaamheid/") in links
+        assert "Thema's die erbij passen: Eenzaamheid" in page.inner_text("#ww-search-near")
+        box = page.locator("input.md-search__input")
+        box.focus()
+        for _ in range(20):  # round the search layer (a11y.js): the field, its controls, links
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent") == "Eenzaamheid":
+                break
+        assert page.evaluate("document.activeElement.closest('#ww-search-near') !== null")
+        assert page.evaluate("document.activeElement.textContent") == "Eenzaamheid"
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/themas/eenzaamheid/")
+        assert page.locator("article h1").first.inner_text().strip() == "Eenzaamheid"
+    finally:
+        page.context.close()
+    assert guard.blocked == []
+
+
 def test_an_intervention_result_shows_its_badge_and_summary(browser, site_server, catalog):
     item = catalog.intervention("schuldhulpmaatje")
     page, guard = new_page(browser, (site_server.url,))

@@ -340,15 +340,8 @@
   }
 
   function matchingThemes(typed) {
-    var stems = typed.map(Text.stem);
     var facet = FACETS.filter(function (f) { return f.key === "thema"; })[0];
-    if (!facet) return [];
-    return facet.values.filter(function (value) {
-      var own = Text.words([value.label].concat(value.words || []).join(" ")).map(Text.stem);
-      return stems.some(function (s) {
-        return own.some(function (o) { return o === s || (s.length >= 4 && o.indexOf(s) === 0); });
-      });
-    });
+    return facet ? Text.nearThemes(typed, facet.values, 5) : [];
   }
 
   function putInOrder(cards) {

@@ -1,22 +1,27 @@
-/* Wat Werkt: the search index on demand, in two steps (issue 18).
+/* Wat Werkt: the search index on demand, in two steps (issue 18), ready before the first
+ * keystroke (issue 25).
  *
  * Material's bundle downloads search/search_index.json on every page view and builds its lunr
  * index in a worker. At 1,000 interventions the full index is megabytes, most of a first
  * visit, and lunr needs seconds to read it. This script, loaded before the bundle:
  *
- * 1. holds the bundle's request for search/search_index.json until the reader shows intent
- *    (focus or tap on the search field or its header button, which Material's / s f shortcuts
- *    also give, or a ?q= share or ?h= highlight address). That file is now a small primary
- *    index: one document per page (generator/postprocess/search_index.py).
+ * 1. holds the bundle's request for search/search_index.json until the page is idle (its load
+ *    done and then the browser's first idle moment), or until the reader turns to search
+ *    before that. That file is a small primary index: one document per page
+ *    (generator/postprocess/search_index.py). Our worker reads it then, so that the reader's
+ *    first keystroke finds it ready.
  * 2. stands in for Material's search worker: our own worker (workers/ww-search.js, the Dutch
- *    analyser of ww-text.js, issue 25) answers from the primary index; once that one is ready,
- *    a second one reads the full index (every section): over http it fetches
+ *    analyser of ww-text.js, issue 25) answers from the primary index; once that one is ready
+ *    and the reader shows intent (focus or tap on the search field or its header button,
+ *    which Material's / s f shortcuts also give, or a ?q= share or ?h= highlight address), a
+ *    second one reads the full index (every section): over http it fetches
  *    search/search_index_full.json itself, off the main thread; from file:// the page loads its
  *    script twin and hands it over. When the second one is ready, queries go to it, and the
  *    current query is asked again: Material's UI only listens to the first ready message, so
  *    the fuller results come as a result message.
  * 3. shows what the worker adds to a result: "Bedoelde u ...?" when a word was read as a
- *    near one of the site's words, with a button that searches for it.
+ *    near one of the site's words, with a button that searches for it; without results the
+ *    nearest words and the themes nearest to the query.
  *
  * The worker messages are Material's: 0 set-up, 1 ready, 2 query, 3 result.
  */
@@ -36,23 +41,39 @@
   var FROM_FILE = location.protocol === "file:";
   var NativeWorker = window.Worker;  // on file://, our iframe stand-in (file-worker.js)
 
-  /* Intent: the moment the reader turns to search. */
-  var intent = false;
-  var waiting = [];
+  /* Two moments: the page is idle (the primary index may come), and the reader turns to
+     search (the full index may come; the primary one too, if the page was not idle yet). */
+  function Moment() {
+    this.reached = false;
+    this.waiting = [];
+  }
+  Moment.prototype.reach = function () {
+    if (this.reached) return;
+    this.reached = true;
+    this.waiting.splice(0).forEach(function (go) { go(); });
+  };
+  Moment.prototype.then = function (go) {
+    if (this.reached) go();
+    else this.waiting.push(go);
+  };
+  var idle = new Moment();
+  var intent = new Moment();
 
   function showIntent() {
-    if (intent) return;
-    intent = true;
-    waiting.splice(0).forEach(function (go) { go(); });
-  }
-
-  function whenIntent(go) {
-    if (intent) go();
-    else waiting.push(go);
+    idle.reach();
+    intent.reach();
   }
 
   var params = new URLSearchParams(location.search);
-  if (params.has("q") || params.has("h")) intent = true;
+  if (params.has("q") || params.has("h")) showIntent();
+  window.addEventListener("load", function () {
+    var reach = idle.reach.bind(idle);
+    if (typeof window.requestIdleCallback === "function") {
+      window.requestIdleCallback(reach, { timeout: 2000 });
+    } else {
+      setTimeout(reach, 200);
+    }
+  });
   document.addEventListener("focusin", function (event) {
     var target = event.target;
     if (target && target.closest && target.closest(".md-search")) showIntent();
@@ -77,7 +98,7 @@
     }
   }
 
-  /* The bundle fetches the index with XMLHttpRequest: its send waits for intent. */
+  /* The bundle fetches the index with XMLHttpRequest: its send waits for the idle page. */
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -87,16 +108,16 @@
   XMLHttpRequest.prototype.send = function () {
     var request = this;
     var args = arguments;
-    if (!request.wwHold || intent) return send.apply(request, args);
-    whenIntent(function () { send.apply(request, args); });
+    if (!request.wwHold || idle.reached) return send.apply(request, args);
+    idle.then(function () { send.apply(request, args); });
   };
   if (typeof window.fetch === "function") {
     var nativeFetch = window.fetch;
     window.fetch = function (input) {
       var args = arguments;
       var url = input && typeof input === "object" && "url" in input ? input.url : input;
-      if (intent || !isPrimary(url)) return nativeFetch.apply(window, args);
-      return new Promise(whenIntent).then(function () {
+      if (idle.reached || !isPrimary(url)) return nativeFetch.apply(window, args);
+      return new Promise(idle.then.bind(idle)).then(function () {
         return nativeFetch.apply(window, args);
       });
     };
@@ -127,8 +148,8 @@
       this.full = null;    // the worker reading the full index
       this.setup = null;
       this.query = undefined;
-      // Start the worker (its script and lunr's language files) with the index request.
-      whenIntent(this.ensure.bind(this));
+      // Start the worker (its scripts) with the index request.
+      idle.then(this.ensure.bind(this));
     }
 
     ensure() {
@@ -152,15 +173,20 @@
     }
 
     receive(worker, data) {
+      if (data && data.type === 1) {
+        // What is ready, for whoever looks (tests, bench): "primary", then "full".
+        document.documentElement.dataset.wwSearch = worker === this.full ? "full" : "primary";
+      }
       if (worker === this.full && data && data.type === 1) return this.switchOver();
       if (worker === this.full && data && data.type === "ww-failed") return this.dropFull();
       if (worker !== this.active) return;  // the primary worker, once replaced
       this.emit(new MessageEvent("message", { data: data }));
       if (data && data.type === 3) showNear(data.data && data.data.ww);
-      if (data && data.type === 1 && !this.full) this.loadFull();
+      if (data && data.type === 1) intent.then(this.loadFull.bind(this));
     }
 
     loadFull() {
+      if (this.full || !this.active) return;
       var options = this.setup.data.options;
       if (!FROM_FILE) {
         this.full = this.spawn();
@@ -201,7 +227,10 @@
   }
 
   /* Under the result count: "Bedoelde u ...?" when a word was read as a near one of the
-     site's words, and without results the site's nearest words; each a button that searches. */
+     site's words; without results the site's nearest words (each a link that searches) and
+     the themes nearest to the query (links to their pages), or else the list of all themes.
+     The box sits in a live region of its own (theme/partials/search.html), announced as the
+     result count above it is. */
   function showNear(info) {
     var meta = document.querySelector(".md-search-result__meta");
     var input = document.querySelector("input.md-search__input");
@@ -209,15 +238,18 @@
     var box = document.getElementById("ww-search-near");
     var replaced = (info && info.replaced) || [];
     var nearest = (info && info.nearest) || [];
-    if (!replaced.length && !nearest.length) {
+    var themes = (info && info.themes) || [];
+    var allThemes = (info && info.allThemes) || "";
+    if (!replaced.length && !nearest.length && !themes.length && !allThemes) {
       if (box) box.hidden = true;
       return;
     }
     if (!box) {
+      var live = document.getElementById("ww-search-help") || meta.parentNode;
       box = document.createElement("p");
       box.id = "ww-search-near";
       box.className = "ww-search-near";
-      meta.parentNode.insertBefore(box, meta.nextSibling);
+      live.insertBefore(box, live === meta.parentNode ? meta.nextSibling : null);
     }
     box.textContent = "";
     if (replaced.length) {
@@ -230,14 +262,37 @@
       box.appendChild(searchButton(input, better));
       box.appendChild(document.createTextNode("? Daarop is gezocht."));
     } else {
-      box.appendChild(document.createTextNode("Woorden die wel op de site staan: "));
-      nearest.forEach(function (word, i) {
-        if (i) box.appendChild(document.createTextNode(", "));
-        box.appendChild(searchButton(input, word));
-      });
-      box.appendChild(document.createTextNode("."));
+      if (nearest.length) {
+        box.appendChild(document.createTextNode("Woorden die wel op de site staan: "));
+        nearest.forEach(function (word, i) {
+          if (i) box.appendChild(document.createTextNode(", "));
+          box.appendChild(searchButton(input, word));
+        });
+        box.appendChild(document.createTextNode(". "));
+      }
+      if (themes.length) {
+        box.appendChild(document.createTextNode("Thema's die erbij passen: "));
+        themes.forEach(function (theme, i) {
+          if (i) box.appendChild(document.createTextNode(", "));
+          box.appendChild(pageLink(theme.location, theme.title));
+        });
+        box.appendChild(document.createTextNode("."));
+      } else if (allThemes) {
+        box.appendChild(document.createTextNode(nearest.length ? "Of bekijk de " : "Bekijk de "));
+        box.appendChild(pageLink(allThemes, "lijst van alle thema's"));
+        box.appendChild(document.createTextNode("."));
+      }
     }
     box.hidden = false;
+  }
+
+  /* A link to a page of the site (a location of the index, relative to the site's base). */
+  function pageLink(location, text) {
+    var link = document.createElement("a");
+    link.href = new URL(location, base).href;
+    link.className = "ww-search-near__page";
+    link.textContent = text;
+    return link;
   }
 
   /* A link (?q=, Material's shared search), so that Material's arrow keys reach it as they

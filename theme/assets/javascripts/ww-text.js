@@ -347,6 +347,42 @@
     return scored.slice(0, limit).map(function (entry) { return entry[2]; });
   };
 
+  /**
+   * The themes nearest to the typed words, what a search without results offers (the site
+   * search and the finder alike). themes: [{label, words: [...]}, ...]; a theme is near when a
+   * typed word and a word of its name or of its `words` (vocabularies.yml) have the same stem,
+   * when one stem or word begins the other (4+ letters: "eenzaamheidsbeleid", "schuld"), or they
+   * are one edit apart (5+ letters; two from 8 letters on). Nearest first, then in the given
+   * order; at most `limit`.
+   */
+  function nearThemes(typed, themes, limit) {
+    var mine = typed.filter(function (w) { return !STOPWORDS[w]; })
+      .map(function (w) { return {word: w, stem: stem(w)}; });
+    var scored = [];
+    themes.forEach(function (theme, order) {
+      var own = words([theme.label].concat(theme.words || []).join(" "))
+        .filter(function (w) { return !STOPWORDS[w]; });
+      var best = Infinity;
+      mine.forEach(function (t) {
+        var most = t.word.length >= 8 ? 2 : t.word.length >= MIN_TYPO ? 1 : 0;
+        own.forEach(function (word) {
+          var root = stem(word);
+          if (root === t.stem || (t.stem.length >= MIN_AFFIX && root.indexOf(t.stem) === 0) ||
+              (root.length >= MIN_AFFIX && t.stem.indexOf(root) === 0) ||
+              (word.length >= MIN_AFFIX && t.word.indexOf(word) === 0)) {
+            best = 0;
+          } else if (most && best > 0) {
+            var apart = Math.min(distance(t.word, word, most), distance(t.stem, root, most));
+            if (apart <= most && apart < best) best = apart;
+          }
+        });
+      });
+      if (best < Infinity) scored.push([best, order, theme]);
+    });
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    return scored.slice(0, limit).map(function (entry) { return entry[2]; });
+  }
+
   /** Levenshtein distance, or more than `most` once it is sure to be. */
   function distance(a, b, most) {
     var row = [];
@@ -494,5 +530,6 @@
   }
 
   root.WatWerktText = {fold: fold, words: words, stem: stem, snowball: snowball,
-    oneEdit: oneEdit, Index: Index, rank: rank, covered: covered, STOPWORDS: STOPWORDS};
+    oneEdit: oneEdit, Index: Index, rank: rank, covered: covered, nearThemes: nearThemes,
+    STOPWORDS: STOPWORDS};
 })(typeof self !== "undefined" ? self : this);

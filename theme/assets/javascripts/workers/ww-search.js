@@ -24,8 +24,12 @@
   var index = null;
   var docs = [];      // per document: {location, page, title, text, badge, article}
   var pages = {};     // page location -> {article: doc number, docs: [numbers], weight}
+  var themes = [];    // the theme pages: {label, words, location}
+  var allThemes = ""; // the list of all themes
   var queue = [];
   var started = false;
+  var THEME_PAGE = /^themas\/([a-z0-9-]+)(?:\/|\.html)$/;
+  var THEME_LIST = /^themas\/(?:index\.html)?$/;
 
   function pageWeight(page) {
     if (/^(interventies|dossiers)\/[^/]+\/$/.test(page)) return 1.5;
@@ -38,6 +42,8 @@
     index = new T.Index(Object.assign({}, ARTICLE, SECTION));
     docs = [];
     pages = {};
+    themes = [];
+    allThemes = "";
     // An entry's keywords are keys of the vocabularies' words, which the index holds once.
     var words = (data.config && data.config.ww_words) || {};
     function keywords(keys) {
@@ -50,7 +56,17 @@
       var page = location.split("#")[0];
       var article = location.indexOf("#") < 0;
       var entry = pages[page];
-      if (!entry) pages[page] = entry = {article: -1, docs: [], weight: pageWeight(page)};
+      if (!entry) {
+        pages[page] = entry = {article: -1, docs: [], weight: pageWeight(page)};
+        var theme = THEME_PAGE.exec(page);
+        if (theme) {
+          // Its name and the words readers use for it (vocabularies.yml), as its entries have.
+          var own = Object.prototype.hasOwnProperty.call(words, "thema:" + theme[1])
+            ? words["thema:" + theme[1]].split(" · ") : [];
+          themes.push({label: String(doc.title || ""), words: own, location: page});
+        }
+        if (THEME_LIST.test(page)) allThemes = page;
+      }
       // The page's title section (its h1 and the summary or lead under it) belongs to the
       // page's own entry: indexed as its lead, shown in its teaser, not as a section.
       var head = docs[entry.article];
@@ -147,9 +163,21 @@
         });
       return group;
     });
+    var ww = {replaced: found.replaced, nearest: [], themes: [], allThemes: ""};
+    if (!items.length) nothingFound(query, ww);
+    return {items: items, suggest: suggestion(query, found), ww: ww};
+  }
+
+  /** Without results: the site's nearest words, the themes nearest to the query (the
+   *  finder's choice, ww-text.js nearThemes) and, when none is, the list of all themes. */
+  function nothingFound(query, ww) {
+    var T = self.WatWerktText;
     var typed = T.words(query).filter(function (w) { return !T.STOPWORDS[w]; });
-    return {items: items, suggest: suggestion(query, found),
-      ww: {replaced: found.replaced, nearest: items.length ? [] : index.nearest(typed, 3, 5)}};
+    ww.nearest = index.nearest(typed, 3, 5);
+    ww.themes = T.nearThemes(typed, themes, 3).map(function (theme) {
+      return {title: theme.label, location: theme.location};
+    });
+    ww.allThemes = allThemes;
   }
 
   /** Material completes the last word in the box with the last word of `suggest`. */
