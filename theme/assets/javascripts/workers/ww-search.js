@@ -60,10 +60,12 @@
         pages[page] = entry = {article: -1, docs: [], weight: pageWeight(page)};
         var theme = THEME_PAGE.exec(page);
         if (theme) {
-          // Its name and the words readers use for it (vocabularies.yml), as its entries have.
+          // Its name and the words readers use for it (vocabularies.yml), as its entries have
+          // them; a theme no entry names has only its page's title ("Thema: Eenzaamheid").
           var own = Object.prototype.hasOwnProperty.call(words, "thema:" + theme[1])
-            ? words["thema:" + theme[1]].split(" · ") : [];
-          themes.push({label: String(doc.title || ""), words: own, location: page});
+            ? words["thema:" + theme[1]].split(" · ") : [String(doc.title || "")
+              .replace(/^[^:]*:\s*/, "")];
+          themes.push({label: own[0], words: own.slice(1), location: page});
         }
         if (THEME_LIST.test(page)) allThemes = page;
       }
