@@ -9,8 +9,13 @@ import time
 
 import pytest
 
-from generator.core.budget import BUDGET_SECONDS, BUDGET_VARIABLE, OverBudget, \
-    budget_seconds, within_budget
+from generator.core.budget import (
+    BUDGET_SECONDS,
+    BUDGET_VARIABLE,
+    OverBudget,
+    budget_seconds,
+    within_budget,
+)
 from tests.conftest import INTERVENTION, run_cli, site_project
 
 
@@ -91,3 +96,25 @@ def test_a_page_over_its_budget_stops_the_build_and_names_its_file(tmp_path):
     assert output.count("duurde langer dan") == 1  # the other pages are within the budget
     assert "Traceback" not in output
     assert not out.exists()
+
+
+def test_the_check_converts_within_the_budget_too(tmp_path):
+    """`watwerkt check` renders a body as the site does to compare it with GitHub's preview:
+    that conversion has the same budget, and going over it is the file's error."""
+    from tests.conftest import make_project
+
+    items = "".join(f"- punt {n} met **nadruk** en een [link](https://example.org/{n})\n"
+                    for n in range(40))
+    table = "| Wie | Wat |\n| --- | --- |\n| buren | praten |\n"  # read differently: compared
+    body = "\n".join(f"Alinea {n} over buren en conflicten.\n\n{items}\n{table}"
+                     for n in range(30))
+    text = INTERVENTION.replace("Buren lossen een conflict samen op, voordat het escaleert.\n",
+                                body)
+    root = make_project(tmp_path / "p", {"interventions/lang.md": text})
+    done = run_cli("check", "--root", str(root), "--today", "2026-11-22",
+                   env={BUDGET_VARIABLE: "0.05"})
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert "interventions/lang.md:16: fout: Het omzetten" in output  # the body's first line
+    assert "langer dan 0,05 seconden" in output
+    assert "Traceback" not in output

@@ -46,6 +46,8 @@ class Family:
     # time) or for the whole body (its raw-HTML pass, html.parser, reads the whole text).
     per_block: bool
     sample: Callable[[int, int], str]  # (repeats, length) -> a body with that long a run
+    # A cheap upper bound of the body's amount (str.count): most bodies stop there.
+    bound: Callable[[str], int]
 
     def amount(self, body: str) -> Run | None:
         """The body's run: the largest of a paragraph, or that of the whole body."""
@@ -53,6 +55,18 @@ class Family:
             return self.measure(body, 0)
         runs = [run for text, offset in _blocks(body) if (run := self.measure(text, offset))]
         return max(runs, key=lambda run: run.amount) if runs else None
+
+    def over_limit(self, body: str) -> Run | None:
+        """The body's run when it is past the limit. The whole body's amount is at least any
+        paragraph's (a look-ahead only reads further without the paragraph's end), so real
+        text, far below every limit, is measured once, if at all."""
+        if self.bound(body) <= self.limit:
+            return None
+        whole = self.measure(body, 0)
+        if whole is None or whole.amount <= self.limit:
+            return None
+        run = self.amount(body) if self.per_block else whole
+        return run if run is not None and run.amount > self.limit else None
 
     def accepted_body(self, size: int) -> str:
         """A body of about `size` characters with as long a run as the limit lets through."""
@@ -94,12 +108,8 @@ class Problem:
 def complexity_problems(body: str) -> list[Problem]:
     """Every family whose run in `body` is past its limit, at the paragraph where it is
     largest (or, for a limit on the whole body, where its run starts)."""
-    problems = []
-    for family in FAMILIES.values():
-        run = family.amount(body)
-        if run is not None and run.amount > family.limit:
-            problems.append(Problem(family, run.amount, run.offset))
-    return problems
+    return [Problem(family, run.amount, run.offset) for family in FAMILIES.values()
+            if (run := family.over_limit(body)) is not None]
 
 
 def _blocks(body: str) -> Iterator[tuple[str, int]]:
@@ -204,25 +214,34 @@ def _table(repeats: int, size: int) -> str:
     return "| a |\n| - |\n| " + "` | " * repeats + "\n" + _filled("", size - 4 * repeats)
 
 
+def _times_length(*marks: str) -> Callable[[str], int]:
+    """Each opening reads at most the rest of the body."""
+    return lambda body: sum(body.count(mark) for mark in marks) * len(body)
+
+
+def _marks(*marks: str) -> Callable[[str], int]:
+    return lambda body: sum(body.count(mark) for mark in marks)
+
+
 FAMILIES: dict[str, Family] = {family.name: family for family in (
     Family("open-brackets", "vierkante haken '[' die niet of pas veel later gesloten worden",
-           300_000, _bracket_reach, True, _repeated("[a ")),
+           300_000, _bracket_reach, True, _repeated("[a "), _times_length("[")),
     Family("open-link-targets", "links '](' waarvan het adres niet met ')' gesloten wordt",
-           300_000, _look_ahead(r"\]\(", r"\)"), True, _repeated("[a](")),
+           300_000, _look_ahead(r"\]\(", r"\)"), True, _repeated("[a]("), _times_length("](")),
     Family("open-tags", "tekens '<' die een HTML-tag openen die niet met '>' gesloten wordt",
-           300_000, _look_ahead(r"<[A-Za-z/!?]", r">"), False, _repeated("<a \n\n", "")),
-    Family("open-entities", "tekens '&' die niet met ';' afgesloten worden",
-           300_000, _look_ahead(r"&[#A-Za-z]", r";"), True, _repeated("&#1")),
+           300_000, _look_ahead(r"<[A-Za-z/!?]", r">"), False, _repeated("<a \n\n", ""),
+           _times_length("<")),
     Family("emphasis-marks", "een lange reeks sterretjes of liggende streepjes (* of _)",
-           10_000, _count(r"\*+|_+"), True, _repeated("*_", "")),
+           10_000, _count(r"\*+|_+"), True, _repeated("*_", ""), _marks("*", "_")),
     Family("backslashes", "een lange reeks backslashes (\\)",
-           10_000, _count(r"\\"), True, _repeated("\\", "")),
+           10_000, _count(r"\\"), True, _repeated("\\", ""), _marks("\\")),
     Family("admonitions", "een groot aantal kaders (regels die met '!!!' of '???' beginnen)",
-           1_000, _count(r"^ {0,3}(?:!!!|\?\?\?)", re.M), False, _repeated("!!! note\n\n")),
+           1_000, _count(r"^ {0,3}(?:!!!|\?\?\?)", re.M), False, _repeated("!!! note\n\n"),
+           _marks("!!!", "???")),
     Family("definitions", "een groot aantal definitieregels (regels die met ': ' beginnen)",
-           2_000, _count(r"^ {0,3}:[ \t]", re.M), False, _repeated("a\n: b\n\n")),
+           2_000, _count(r"^ {0,3}:[ \t]", re.M), False, _repeated("a\n: b\n\n"), _marks(":")),
     Family("abbreviations", "een groot aantal afkortingen (regels '*[…]: …')",
-           200, _count(r"^ {0,3}\*\[[^\]\n]*\]:", re.M), False, _abbreviations),
+           200, _count(r"^ {0,3}\*\[[^\]\n]*\]:", re.M), False, _abbreviations, _marks("*[")),
     Family("table-backticks", "een tabelregel vol backticks (`)",
-           1_000, _table_backticks, True, _table),
+           1_000, _table_backticks, True, _table, _marks("`")),
 )}
