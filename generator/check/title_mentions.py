@@ -77,21 +77,38 @@ class TitleFinder:
             lengths.sort(reverse=True)
 
     def find_all(self, text: str) -> list[str]:
+        spots = sorted(self._spots(text))
         found, after = [], 0
-        for start in self._START_RE.finditer(text):
-            position = start.start()
-            if position < after or start[1] not in self.by_start:
-                continue
-            lengths, same_start = self.by_start[start[1]]
-            for length in lengths:
-                piece = text[position:position + length]
-                if piece in same_start and not _continues(text, position + length):
-                    found.append(piece)
-                    after = position + length
-                    break
+        for position, length in spots:  # leftmost first; no overlaps, as finditer
+            if position >= after:
+                found.append(text[position:position + length])
+                after = position + length
         return found
 
+    def _spots(self, text: str):
+        """(position, length) of the longest title at each place one starts: only the first
+        words that occur in the text are looked for (str.find, not a loop over every word)."""
+        present = set(_WORD_RE.findall(text)) & self.by_start.keys()
+        present |= {key for key in self.by_start if len(key) == 1 and key in text}
+        for key in present:
+            lengths, same_start = self.by_start[key]
+            position = text.find(key)
+            while position >= 0:
+                if self._starts_here(text, position, key):
+                    for length in lengths:
+                        if text[position:position + length] in same_start \
+                                and not _continues(text, position + length):
+                            yield position, length
+                            break
+                position = text.find(key, position + 1)
 
+    def _starts_here(self, text: str, position: int, key: str) -> bool:
+        """Whether the text's own first word (or mark) at `position` is `key`."""
+        start = self._START_RE.match(text, position)
+        return start is not None and start.start() == position and start[1] == key
+
+
+_WORD_RE = re.compile(r"\w+")
 _WORD_GOES_ON_RE = re.compile(r"[\w-]")
 
 
