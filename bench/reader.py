@@ -98,9 +98,8 @@ _STOPWATCH = """
 window.__wwSearchTimes = {};
 document.addEventListener("keydown", function (event) {
   var times = window.__wwSearchTimes;
-  if (times.key === undefined && event.target.matches && event.target.matches(".md-search__input")) {
-    times.key = performance.now();
-  }
+  var field = event.target.matches && event.target.matches(".md-search__input");
+  if (times.key === undefined && field) times.key = performance.now();
 }, true);
 new MutationObserver(function () {
   var times = window.__wwSearchTimes;
