@@ -176,8 +176,11 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         return server
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        # A file MkDocs found in the docs_dir (not one we generated) is a hand-written page.
         guarded = guard_page(page.file.src_uri, html, page.meta.get("kind"), self.html_blocks,
-                             source=source_path(page.file.src_uri))
+                             source=source_path(page.file.src_uri),
+                             hand_written=page.file.generated_by is None, header=page.meta,
+                             title=None if "title" in page.meta else page.title)
         for warning in guarded.warnings:
             log.warning(warning)
         html = guarded.html
