@@ -17,7 +17,9 @@ A pull request changes pages/over.md as easily as an intervention. So:
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
+from html.parser import HTMLParser
 
 import pytest
 from conftest import REPO
@@ -254,34 +256,79 @@ def hand_page_names() -> list[str]:
 def test_a_built_hand_page_runs_nothing(unchecked_site, name):
     site, _ = unchecked_site
     html = (site / name / "index.html").read_text(encoding="utf-8")
-    assert dangers(html, strict=False) == [], name
+    # The escaped description is read back exactly below; here it would count as a <meta>
+    # carrying the payload's text.
+    html = re.sub(r'<meta name="description" content="[^"]*">', "", html)
+    # The theme's own (Material's share button is a 'javascript:' link) are on the shipped
+    # page too; the payloads add nothing to them.
+    clean = (site / "over" / "index.html").read_text(encoding="utf-8")
+    assert set(dangers(html, strict=False)) <= set(dangers(clean, strict=False)), name
     assert f"<script>{X}" not in html
     article = html[html.index("<article"):html.index("</article>")]
-    assert MARKER not in article or dangers(article.replace("<svg", "<span")) == []
+    # In the editors' part nothing active at all (the theme's edit button holds an svg icon).
+    assert dangers(article.replace("<svg", "<span")) == []
 
 
 def test_the_sanitizer_reports_what_it_removed_from_each_hand_page(unchecked_site):
     _, records = unchecked_site
     cleaned = {r.getMessage().split("'")[1] for r in records if "niet veilig" in r.getMessage()}
-    assert cleaned == {f"h-groep-{n}.md" for n in range(-(-len(BODY) // GROUP))}
+    groups = {f"h-groep-{n}.md": "\n\nTussen twee payloads.\n\n".join(
+        p for _, p in BODY[n * GROUP:(n + 1) * GROUP]) for n in range(-(-len(BODY) // GROUP))}
+    live = {name for name, payloads in groups.items() if dangers(to_html(page_text(payloads)))}
+    assert len(live) >= len(groups) - 1
+    assert live <= cleaned <= set(groups)
 
 
 def test_a_hostile_header_shows_as_text(unchecked_site):
     site, _ = unchecked_site
-    html = (site / "kop" / "index.html").read_text(encoding="utf-8")
-    assert f"<title>&lt;/title&gt;&lt;script&gt;{X}&lt;/script&gt; - " in html
-    assert f'content="&quot;&gt;&lt;script&gt;{X}&lt;/script&gt;"' in html
-    untitled = (site / "zonder-kop" / "index.html").read_text(encoding="utf-8")
-    assert f"<title>&lt;/title&gt;&lt;script&gt;{X}&lt;/script&gt; - " in untitled
+    head = read_head((site / "kop" / "index.html").read_text(encoding="utf-8"))
+    assert head.title == f"{HOSTILE_HEADER['title']} - Wat Werkt"
+    assert head.description == HOSTILE_HEADER["description"]
+    assert head.scripts_with_marker == 0
+    # Without a title in the header MkDocs takes the first heading, which Material decoded
+    # into live markup in <title> ('striptags'): now it is text there too.
+    untitled = read_head((site / "zonder-kop" / "index.html").read_text(encoding="utf-8"))
+    assert untitled.title == f"</title><script>{X}</script> - Wat Werkt"
+    assert untitled.scripts_with_marker == 0
+
+
+class Head(HTMLParser):
+    """What a browser makes of a page's <title>, description and scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title, self.description, self.scripts_with_marker = "", None, 0
+        self.where = ""
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        self.where = tag
+        if tag == "meta" and values.get("name") == "description":
+            self.description = values.get("content")
+
+    def handle_endtag(self, tag):
+        self.where = ""
+
+    def handle_data(self, data):
+        if self.where == "title":
+            self.title += data
+        elif self.where == "script" and MARKER in data:
+            self.scripts_with_marker += 1
+
+
+def read_head(html: str) -> Head:
+    head = Head()
+    head.feed(html)
+    return head
 
 
 def test_our_generated_pages_are_not_sanitized(unchecked_site):
-    """Template HTML the sanitizer would remove (the search form of the home page, the data
-    attributes and scripts of the finder) is still there."""
+    """Template HTML the sanitizer would remove (the search form of the home page) is still
+    there, and the sanitizer reported no generated page."""
     site, records = unchecked_site
     home = (site / "index.html").read_text(encoding="utf-8")
     article = home[home.index("<article"):home.index("</article>")]
-    assert "<form" in article or "<input" in article or "<button" in article
+    assert '<form class="ww-search"' in article and '<input id="ww-home-search"' in article
     assert not [r for r in records if "niet veilig" in r.getMessage()
                 and "h-groep-" not in r.getMessage()]
 
@@ -354,8 +401,9 @@ def test_the_offline_export_publishes_the_sanitized_hand_page(tmp_path, monkeypa
         name = next(n for n in archive.namelist() if n.endswith("/over.html"))
         html = archive.read(name).decode("utf-8")
     assert "Tekst." in html
-    assert dangers(html, strict=False) == []
-    assert f"<script>{X}" not in html
+    assert MARKER not in html  # the script and the handler are gone, not only inert
+    article = html[html.index("<article"):html.index("</article>")]
+    assert dangers(article) == []
 
 
 def test_every_hand_page_of_a_docs_folder_is_found(tmp_path):
