@@ -216,6 +216,7 @@ def test_an_image_field_asks_for_images_and_still_gets_the_policys_types(cms) ->
     cms.get_by_role("menuitem", name="Image").click()  # Decap's own label, not translated
     cms.get_by_role("button", name="Kies een afbeelding").first.click()
     cms.get_by_text("Nieuwe uploaden").wait_for()  # ... then for images
+    assert cms.get_by_role("heading", name="Afbeeldingen").count() == 1  # Decap's 'for images'
     assert file_input_accept(cms) == policy_suffixes()
 
 
