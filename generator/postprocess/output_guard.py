@@ -3,9 +3,9 @@
 With MkDocs the plugin hands every converted page to generator/postprocess/page_guard.py before the
 theme
 wraps it. A renderer without plugins gives us only its output folder; then the editors' part of
-every editors' page (as generator/postprocess/page_guard.py `is_editors_page` decides) is cleaned
-here, in place, by the same allow-list sanitizer, from where the editors' part starts to the end of the
-theme's <article>:
+every editors' page (as generator/postprocess/page_guard.py `is_editors_page` decides) is
+cleaned here, in place, through the same page guard, from where the editors' part starts to the
+end of the theme's <article>:
 - an intervention or dossier from our own entry block (`<div class="ww-entry`, the first thing
   our templates put on the page);
 - a hand-written page from a marker comment that the docs folder puts before its text
