@@ -24,7 +24,7 @@ DIRECTIVE_RE = re.compile(r"^#\s*(expect|kind|without)\s*:\s*(.*?)\s*$")
 # Codes whose cases need more than a file (5 MB, an unreadable path, a crashing tokenizer):
 # test_generated_cases.py builds them in code; a symbolic link or a named pipe, which a copied
 # example folder cannot keep: test_publish_policy.py.
-GENERATED_IN_TESTS = {"file-too-large", "unreadable-file", "body-unreadable",
+GENERATED_IN_TESTS = {"file-too-large", "unreadable-file", "body-unreadable", "body-too-slow",
                       "link-outside-project", "not-a-file"}
 # The modules that report content problems, scanned for the codes they can emit.
 # Every rule lives in a stage package that reads or checks content: a new rule module there is

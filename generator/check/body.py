@@ -27,6 +27,7 @@ from generator.check.body_structure import (  # noqa: F401 - normalize_heading: 
     section_issues,
     unclosed_blocks,
 )
+from generator.check.complexity import complexity_problems
 from generator.check.preview import preview_issues
 from generator.core.issues import Issue, error, warning
 
@@ -140,9 +141,11 @@ def _check_body_once(path: str, kind: str, body: str, body_line: int) -> CachedR
 
 def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     report = BodyReport()
-    too_complex = _complexity_problem(body)
+    too_complex = complexity_problems(body)
     if too_complex:
-        report.issues.append(error(path, body_line, 1, None, "body-too-complex", too_complex))
+        report.issues.extend(
+            error(path, body_line + body.count("\n", 0, problem.offset), None, None,
+                  "body-too-complex", problem.message()) for problem in too_complex)
         return report
     unwrapped = unwrap_containers(body)
     try:
@@ -163,23 +166,6 @@ def _check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
     taken = frozenset(issue.line for issue in report.issues if issue.line)
     report.issues.extend(preview_issues(path, body, body_line, not unclosed, taken))
     return report
-
-
-# Python-Markdown, which renders, needs time quadratic in the number of unfinished link or tag
-# openings ('[a](' or '<a ' thousands of times): a body far beyond any real text is refused.
-MAX_UNFINISHED = 1000
-_FINISHED_LINK_RE = re.compile(r"\]\([^()]*\)")
-_FINISHED_TAG_RE = re.compile(r"<[^<>]*>")
-
-
-def _complexity_problem(body: str) -> str | None:
-    links = body.count("](") - len(_FINISHED_LINK_RE.findall(body))
-    tags = body.count("<") - len(_FINISHED_TAG_RE.findall(body))
-    if max(links, tags) <= MAX_UNFINISHED:
-        return None
-    return (f"De tekst bevat {max(links, tags)} links of HTML-tags die niet worden afgesloten; "
-            f"de grens is {MAX_UNFINISHED}. Zo'n tekst is vrijwel zeker per ongeluk geplakt: "
-            "verwijder het geplakte deel.")
 
 
 _CONTAINER_RE = re.compile(r"^ {0,3}(?:(?:!!!|\?\?\?\+?)[ \t]+\S.*|\[\^[^\]\s]+\]:[ \t]?)")

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from generator.check.preview_blocks import Block, blocks_of
 from generator.check.preview_plain import FENCE_RE, same_in_both
+from generator.core.budget import OverBudget, over_budget_message, within_budget
 from generator.core.issues import Issue, error, warning
 
 # The site's Markdown extensions, as in mkdocs.yml (tests/test_preview.py keeps them equal);
@@ -79,7 +80,10 @@ def site_html(body: str) -> str:
         import markdown
 
         _SITE_MARKDOWN = markdown.Markdown(extensions=list(SITE_EXTENSIONS))
-    return _SITE_MARKDOWN.reset().convert(body)
+    converter = _SITE_MARKDOWN
+    # Within the conversion's budget: a run the complexity rule does not know must not keep
+    # the check busy either (preview_issues reports it as the file's error).
+    return within_budget(lambda: converter.reset().convert(body))
 
 
 # --- what the site renders -----------------------------------------------------------------
@@ -206,6 +210,9 @@ def preview_issues(path: str, body: str, body_line: int, compare: bool = True,
         return []
     try:
         return list(_preview_issues(path, body, body_line, compare, taken))
+    except OverBudget as exc:
+        return [error(path, body_line, None, None, "body-too-slow",
+                      over_budget_message(path, exc.seconds))]
     except Exception:  # noqa: BLE001 - a renderer's bug must not stop the other checks
         return []
 

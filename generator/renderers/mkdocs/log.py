@@ -97,6 +97,8 @@ _RULES: list[Rule] = [(re.compile(pattern, re.DOTALL), dutch) for pattern, dutch
     (r"Documentation built in (?P<seconds>[\d.]+) seconds", _built),
     (r"Serving on (?P<url>\S+)$", "Klaar: de voorvertoning draait op {url}"),
     (r"Detected file changes", "Wijziging gezien: de site wordt opnieuw gebouwd."),
+    # Our plugin's own abort (generator/core/budget.py): Dutch already.
+    (r"(?P<text>Het omzetten van de tekst van .*)", "{text}"),
     (r"An error happened during the rebuild\..*",
      "het opnieuw bouwen is mislukt; de voorvertoning toont de vorige versie tot de fout "
      "hierboven is opgelost."),

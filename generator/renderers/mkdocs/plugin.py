@@ -15,6 +15,7 @@ the build.
 
 from __future__ import annotations
 
+import html as html_text
 import logging
 import os
 import secrets
@@ -34,6 +35,7 @@ from mkdocs.structure.toc import AnchorLink  # noqa: E402
 from generator.check.report import format_text  # noqa: E402
 from generator.content.hand_files import walk_docs  # noqa: E402
 from generator.core import work  # noqa: E402
+from generator.core.budget import OverBudget, over_budget_message, within_budget  # noqa: E402
 from generator.core.dates import resolve_build_date  # noqa: E402
 from generator.core.issues import Severity  # noqa: E402
 from generator.output.linkcheck import check_links  # noqa: E402
@@ -41,7 +43,7 @@ from generator.output.publish import AtomicOutput, WarningCounter  # noqa: E402
 from generator.pipeline import CheckResult, check_project  # noqa: E402
 from generator.postprocess.finish_html import finish_page  # noqa: E402
 from generator.postprocess.html_blocks import HtmlBlocks  # noqa: E402
-from generator.postprocess.page_guard import guard_page  # noqa: E402
+from generator.postprocess.page_guard import escape_header, guard_page  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.render.common import DIRECTORY, FILE, source_path  # noqa: E402
 from generator.renderers.mkdocs.search import PagedIndex, attach, page_entries, write_full  # noqa: E402
@@ -68,7 +70,7 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
     # Names of dicts, keyed by `page.file.src_uri`, that the page events fill in: when
     # `watwerkt build` runs the page loops in several processes (generator/speed/parallel_pages.py),
     # each child sends its pages' entries back to the parent, which merges them in page order.
-    per_page_state: tuple[str, ...] = ("search_docs",)
+    per_page_state: tuple[str, ...] = ("search_docs", "over_budget")
     # Every other state of its page events lives in the pages or in per_page_state.
     parallel_pages_safe = True
 
@@ -91,6 +93,9 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         # rebuilds of `serve`, which skip unchanged pages.
         self.search_docs: dict[str, list[dict]] = {}
         self.search_index: PagedIndex | None = None
+        # The Dutch error per page whose Markdown took longer than its budget to convert
+        # (generator/core/budget.py).
+        self.over_budget: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -165,7 +170,35 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         self.search_index = attach(config, files, lambda: self.search_docs)
         return nav
 
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        # MkDocs converts the page right after this event: within the budget, through the
+        # page's own render (an instance attribute for this one call; it removes itself).
+        render = page.render
+        page.render = lambda config, files: self._render_within_budget(page, render, config,
+                                                                       files)
+        return markdown
+
+    def _render_within_budget(self, page, render, config, files) -> None:
+        del page.render
+        self.over_budget.pop(page.file.src_uri, None)
+        try:
+            within_budget(lambda: render(config, files))
+        except OverBudget as exc:
+            path = source_path(page.file.src_uri) \
+                or f"{self.config.pages_dir}/{page.file.src_uri}"
+            message = over_budget_message(path, exc.seconds)
+            self.over_budget[page.file.src_uri] = message
+            # The page shows the error (the preview goes on with errors); a build stops.
+            title = html_text.escape(str(page.title or path))
+            page.markdown = f"# {title}\n\n{html_text.escape(message)}\n"
+            render(config, files)
+
     def on_env(self, env, *, config, files):
+        if self.over_budget:
+            lines = "\n".join(message for _, message in sorted(self.over_budget.items()))
+            if self.command != "serve":
+                raise PluginError(lines)
+            log.error(lines)
         work.devices().prepare_templates(env)  # a speed device may cache Material's partials
         return env
 
@@ -177,9 +210,14 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         # A file MkDocs found in the docs_dir (not one we generated) is a hand-written page.
+        hand_written = page.file.generated_by is None
+        if page.file.src_uri in self.over_budget:
+            if hand_written:
+                escape_header(page.meta)  # its header still reaches the theme
+            return html  # the error text alone: none of the page's own parts are left
         guarded = guard_page(page.file.src_uri, html, page.meta.get("kind"), self.html_blocks,
                              source=source_path(page.file.src_uri),
-                             hand_written=page.file.generated_by is None, header=page.meta,
+                             hand_written=hand_written, header=page.meta,
                              title=None if "title" in page.meta else page.title)
         for warning in guarded.warnings:
             log.warning(warning)
