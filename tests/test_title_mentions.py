@@ -29,9 +29,18 @@ _text = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)),
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_title, min_size=1, max_size=12, unique=True), _text)
-def test_the_finder_finds_what_the_regular_expression_finds(titles, text):
-    assert TitleFinder(titles).find_all(text) == reference(titles, text)
+@given(st.lists(_title, min_size=1, max_size=12, unique=True), _text, st.booleans())
+def test_the_finder_finds_what_the_regular_expression_finds(titles, text, split_words):
+    """Both ways to see which first words occur: per word (few titles) and by splitting the
+    text into words (many titles)."""
+    import generator.check.title_mentions as module
+
+    few = module._FEW_KEYS
+    module._FEW_KEYS = 0 if split_words else 10_000
+    try:
+        assert TitleFinder(titles).find_all(text) == reference(titles, text)
+    finally:
+        module._FEW_KEYS = few
 
 
 def test_examples():

@@ -185,6 +185,22 @@ def _table_backticks(text: str, offset: int) -> Run | None:
     return Run(most, offset + at) if most else None
 
 
+_FOOTNOTE_REFERENCE_RE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _footnote_references(text: str, offset: int) -> Run | None:
+    """Σ over the notes of (references to it)²: Python-Markdown looks for a free id for each
+    further reference to one note by trying every earlier one."""
+    counts: dict[str, int] = {}
+    first = None
+    for match in _FOOTNOTE_REFERENCE_RE.finditer(text):
+        counts[match[1]] = counts.get(match[1], 0) + 1
+        first = match.start() if first is None else first
+    if first is None:
+        return None
+    return Run(sum(count * count for count in counts.values()), offset + first)
+
+
 # --- sample runs, for the benchmark and the tests --------------------------------------------
 
 _FILLER = "Buren lossen samen een conflict op, voordat het escaleert en de politie komt. "
@@ -208,6 +224,16 @@ def _abbreviations(repeats: int, size: int) -> str:
     definitions = "".join(f"*[AB{n}X]: afkorting {n}\n" for n in range(repeats))
     uses = " ".join(f"AB{n % repeats}X" for n in range(size // 8))
     return _filled(uses, size - len(definitions)) + "\n" + definitions
+
+
+def _footnotes(repeats: int, size: int) -> str:
+    notes = "".join(f"[^n{n}]: noot {n}\n" for n in range(repeats))
+    uses = " ".join(f"Zin[^n{n}]." for n in range(repeats))
+    return _filled(uses, size - len(notes)) + "\n" + notes
+
+
+def _one_note_often(repeats: int, size: int) -> str:
+    return _filled("Zin[^1]. " * repeats, size - 12) + "\n[^1]: De noot.\n"
 
 
 def _table(repeats: int, size: int) -> str:
@@ -242,6 +268,11 @@ FAMILIES: dict[str, Family] = {family.name: family for family in (
            2_000, _count(r"^ {0,3}:[ \t]", re.M), False, _repeated("a\n: b\n\n"), _marks(":")),
     Family("abbreviations", "een groot aantal afkortingen (regels '*[…]: …')",
            200, _count(r"^ {0,3}\*\[[^\]\n]*\]:", re.M), False, _abbreviations, _marks("*[")),
+    Family("footnote-definitions", "een groot aantal voetnoten (regels '[^…]: …')",
+           500, _count(r"^ {0,3}\[\^[^\]\n]+\]:", re.M), False, _footnotes, _marks("[^")),
+    Family("footnote-references", "heel vaak een verwijzing naar dezelfde voetnoot ([^…])",
+           40_000, _footnote_references, False, _one_note_often,
+           lambda body: body.count("[^") ** 2),
     Family("table-backticks", "een tabelregel vol backticks (`)",
            1_000, _table_backticks, True, _table, _marks("`")),
 )}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
-from generator.core.characters import TEXT_FORBIDDEN_RE, describe, forbidden_in_value
+from generator.core.characters import describe, first_forbidden_in_text, forbidden_in_value
 from generator.core.disk import link_in_path, outside_message
 from generator.core.issues import Issue, Severity, error, warning
 from generator.core.numbers import number_nl
@@ -276,13 +276,14 @@ def _decode(raw: bytes, relative: str) -> tuple[str, Issue | None]:
 
 
 def _control_characters(text: str, relative: str) -> list[Issue]:
-    match = TEXT_FORBIDDEN_RE.search(text)
-    if not match:
+    found = first_forbidden_in_text(text)
+    if found is None:
         return []
-    line = text.count("\n", 0, match.start()) + 1
-    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    position, character = found
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
     return [error(relative, line, column, None, "control-character",
-                  f"Op regel {line} staat een teken dat niet in tekst hoort ({describe(match[0])})"
+                  f"Op regel {line} staat een teken dat niet in tekst hoort ({describe(character)})"
                   ". Verwijder het; vaak komt het mee als u tekst uit een ander programma plakt.")]
 
 

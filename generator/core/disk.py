@@ -28,7 +28,8 @@ def link_in_path(root: Path, path: Path) -> str | None:
                 return current.relative_to(root).as_posix()
         except OSError:
             return None  # not there: the caller reports a missing file in its own words
-    if not _inside(root, path):
+    # No part is a link: only a '..' can still lead out (resolving costs a system call a part).
+    if ".." in relative.parts and not _inside(root, path):
         return relative.as_posix()
     return None
 
