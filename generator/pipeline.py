@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.body_links import check_body_links
+from generator.check.hand_pages import check_hand_pages
 from generator.check.title_mentions import check_title_mentions
 from generator.check.validate import validate_all
 from generator.content.catalog import Catalog, build_catalog
@@ -43,6 +44,8 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     issues += check_title_mentions(sources, catalog)
     # Pages and media are published as they are: only regular, inert files inside the project.
     issues += check_project_files(root)
+    # Hand-written pages are editors' text too: the body check of the entries, at their lines.
+    issues += check_hand_pages(root)
     # Files that could not be read are Sources too (without data): they count as checked.
     return CheckResult(issues, catalog, len(sources))
 

@@ -75,10 +75,13 @@ def test_the_budget_can_be_set_for_slower_machines(monkeypatch, value, seconds):
     assert budget_seconds() == seconds
 
 
-def test_a_page_over_its_budget_stops_the_build_and_names_its_file(tmp_path):
+@pytest.mark.parametrize("speed", ["1", "0"], ids=["pages-in-two-processes", "in-order"])
+def test_a_page_over_its_budget_stops_the_build_and_names_its_file(tmp_path, speed):
     """A body the check lets through (plain paragraphs) but that takes longer than the budget
     to convert: the build fails with a Dutch error naming the content file, and publishes
-    nothing. The budget is made small here; the body takes seconds to convert."""
+    nothing. The budget is made small here; the body takes seconds to convert. With speed on,
+    the page is converted in a child process (generator/speed/parallel_pages.py), which sends
+    its error back."""
     root = site_project(tmp_path / "project")
     paragraph = "Buren lossen samen een conflict op, voordat het escaleert en de politie komt.\n"
     body = "\n".join(paragraph * 5 for _ in range(6_000))
@@ -88,7 +91,7 @@ def test_a_page_over_its_budget_stops_the_build_and_names_its_file(tmp_path):
                                                                   "Trage tekst"), "utf-8")
     out = tmp_path / "site"
     done = run_cli("build", "--root", str(root), "--out", str(out), "--today", "2026-11-22",
-                   env={BUDGET_VARIABLE: "0.5"})
+                   env={BUDGET_VARIABLE: "0.5", "WATWERKT_SPEED": speed})
     output = done.stdout + done.stderr
     assert done.returncode != 0, output
     assert "interventions/traag.md" in output

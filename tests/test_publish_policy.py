@@ -318,7 +318,9 @@ def test_the_cms_file_picker_offers_exactly_the_published_types() -> None:
     from generator.render.admin import render_admin
 
     page = render_admin(VOCAB, SITE, "example/wat-werkt", "cdn", {}, CMS_DATE)["admin/index.html"]
-    offered = json.loads(re.search(r"\}\)\((\"[^\"]*\")\);\s*</script>", page)[1]).split(",")
+    # The upload script's first argument (the second is the Dutch refusal).
+    offered = json.loads(re.search(r"\}\)\((\"[^\"]*\"), \"[^\"]*\"\);\s*</script>", page)[1]
+                         ).split(",")
     assert sorted(offered) == sorted(ALLOWED_SUFFIXES)
     assert all(judge(f"x{suffix}", b"").refusals for suffix in offered)  # bytes still decide
 

@@ -193,10 +193,12 @@ def _loose(title: str) -> str:
 
 def section_issues(path: str, kind: str, sections: list[Section],
                    look_alikes: list[LookAlike], body_line: int) -> list[Issue]:
-    """Empty sections, and missing required ones: pointing at a look-alike or a near name."""
+    """Empty sections, and missing required ones: pointing at a look-alike or a near name.
+    A kind without required sections (a hand-written page) gets only the empty ones."""
     issues: list[Issue] = []
     present = {normalize_heading(s.title): s for s in sections}
-    required_names = {normalize_heading(r) for r in REQUIRED_SECTIONS[kind]}
+    wanted = REQUIRED_SECTIONS.get(kind, ())
+    required_names = {normalize_heading(r) for r in wanted}
     for section in sections:
         if not section.has_content:
             # A required section cannot go: removing its heading would be a new error.
@@ -207,7 +209,7 @@ def section_issues(path: str, kind: str, sections: list[Section],
                                   f"De sectie '## {section.title}' op regel {section.line} is "
                                   f"leeg. {advice}"))
     extra = [name for name in present if name not in required_names]
-    for required in REQUIRED_SECTIONS[kind]:
+    for required in wanted:
         if normalize_heading(required) in present:
             continue
         look_alike = next((a for a in look_alikes
@@ -230,5 +232,5 @@ def section_issues(path: str, kind: str, sections: list[Section],
         issues.append(error(path, body_line, 1, None, "missing-section",
                             f"De verplichte sectie '## {required}' ontbreekt. Voeg een regel "
                             f"'## {required}' toe met de tekst eronder. Verplicht zijn: "
-                            + ", ".join(REQUIRED_SECTIONS[kind]) + "."))
+                            + ", ".join(wanted) + "."))
     return issues

@@ -115,19 +115,80 @@ def _outside(root: Path, path: Path, relative: str, issues: list[Issue]) -> bool
 def load_source(path: Path, relative: str, kind: str) -> tuple[Source | None, list[Issue]]:
     """Read one file from disk; unreadable or oversized files give an issue and an empty Source
     (the file exists: references to it are not a second error)."""
-    unread = Source(kind=kind, slug=_slug_of(relative), path=relative, load_errors=True)
+    raw, problem = _read(path, relative)
+    if problem is not None:
+        return Source(kind=kind, slug=_slug_of(relative), path=relative, load_errors=True), \
+            [problem]
+    return parse_source(raw, relative, kind)
+
+
+def _read(path: Path, relative: str) -> tuple[bytes, Issue | None]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return unread, [error(relative, 1, 1, None, "file-too-large",
-                                  f"Het bestand is {number_nl(size // 1024)} kB groot; de grens is "
-                                  f"{MAX_FILE_BYTES // 1024 // 1024} MB. Splits de tekst of "
-                                  "verwijder ingeplakte afbeeldingen of bijlagen.")]
-        raw = path.read_bytes()
+            return b"", error(relative, 1, 1, None, "file-too-large",
+                              f"Het bestand is {number_nl(size // 1024)} kB groot; de grens is "
+                              f"{MAX_FILE_BYTES // 1024 // 1024} MB. Splits de tekst of "
+                              "verwijder ingeplakte afbeeldingen of bijlagen.")
+        return path.read_bytes(), None
     except OSError as exc:
-        return unread, [error(relative, None, None, None, "unreadable-file",
-                              f"Het bestand kan niet gelezen worden ({exc.strerror}).")]
-    return parse_source(raw, relative, kind)
+        return b"", error(relative, None, None, None, "unreadable-file",
+                          f"Het bestand kan niet gelezen worden ({exc.strerror}).")
+
+
+# A hand-written page of the docs_dir (pages/over.md): MkDocs converts it as it is.
+PAGE_KIND = "page"
+
+
+def load_page(path: Path, relative: str) -> tuple[Source, list[Issue]]:
+    """Read one hand-written page from disk, as `load_source` reads a content file."""
+    raw, problem = _read(path, relative)
+    if problem is not None:
+        return Source(kind=PAGE_KIND, slug=_slug_of(relative), path=relative,
+                      load_errors=True), [problem]
+    return parse_page(raw, relative)
+
+
+def parse_page(raw: bytes, relative: str) -> tuple[Source, list[Issue]]:
+    """Split and parse a hand-written page. Never raises. Unlike a content file its YAML header
+    is optional and holds the theme's keys (title, description, hide), not ours: MkDocs reads a
+    header only when the first line is '---' and a later line '---' or '...' closes it, and
+    converts everything else as Markdown, so the body is what follows such a header, or the
+    whole text."""
+    source = Source(kind=PAGE_KIND, slug=_slug_of(relative), path=relative)
+    text, decode_issue = _decode(raw, relative)
+    if decode_issue:
+        source.load_errors = True
+        return source, [decode_issue]
+    source.text = text
+    in_text = _control_characters(text, relative)
+    issues = list(in_text)
+    lines = text.split("\n")
+    closing = page_header_end(lines)
+    if closing is None:
+        source.data, source.body, source.body_line = {}, text, 1
+    else:
+        source.frontmatter_end_line = closing + 1
+        source.body = "\n".join(lines[closing + 1:])
+        source.body_line = closing + 2
+        issues += _adopt(source, parse_yaml("\n".join(lines[1:closing])))
+        if not in_text:
+            issues += _value_characters(source)
+    source.load_errors = any(issue.severity is Severity.ERROR for issue in issues)
+    return source, issues
+
+
+_HEADER_FENCE_RE = re.compile(r"^---[ \t]*$")
+_HEADER_END_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+def page_header_end(lines: list[str]) -> int | None:
+    """The index of the line that closes a page's YAML header, as MkDocs finds it (a '---' first
+    line, at least one line between, and a line after the closing one); None without one."""
+    if not lines or not _HEADER_FENCE_RE.match(lines[0]):
+        return None
+    return next((index for index in range(2, len(lines) - 1)
+                 if _HEADER_END_RE.match(lines[index])), None)
 
 
 def parse_source(raw: bytes, relative: str, kind: str) -> tuple[Source | None, list[Issue]]:

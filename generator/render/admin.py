@@ -33,7 +33,7 @@ from generator.content.catalog import Catalog
 from generator.content.load import KIND_FOLDERS, SLUG_RE
 from generator.content.vocab import Vocabularies
 from generator.core.dates import format_date_nl
-from generator.core.file_policy import ALLOWED_SUFFIXES
+from generator.core.file_policy import ALLOWED_LIST, ALLOWED_SUFFIXES
 from generator.core.schema import (
     BOOL,
     CHOICE,
@@ -305,8 +305,20 @@ def render_admin(vocab: Vocabularies, site: Site, repo: str, mode: str = "cdn",
         + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100))
     files["admin/index.html"] = render_template("admin_index.html", script=script,
                                                 groups=required_together(),
-                                                accept=",".join(sorted(ALLOWED_SUFFIXES)))
+                                                accept=upload_accept(), refusal=UPLOAD_REFUSAL)
     return files
+
+
+def upload_accept() -> str:
+    """The file input's `accept` list for uploads: every suffix the publishing policy
+    (generator/core/file_policy.py) lets through, and no other."""
+    return ",".join(sorted(ALLOWED_SUFFIXES))
+
+
+# What the CMS says when a file of another type is chosen anyway ({naam}: its name).
+UPLOAD_REFUSAL = ("'{naam}' wordt niet toegevoegd: op de site komen alleen afbeeldingen en "
+                  f"documenten die niets kunnen uitvoeren ({ALLOWED_LIST}). Zet het bestand "
+                  "om naar een van die typen.")
 
 
 def render_editor_files(catalog: Catalog, site: Site) -> dict[str, str]:

@@ -7,7 +7,9 @@ of the docs_dir, with:
 - an `edit_url` in the header of every page that has a source file (the intervention, dossier
   or hand-written page), from repo_url and edit_uri: the renderer would otherwise point at the
   generated file, which nobody can edit;
-- our own HTML blocks as plain HTML in the Markdown (no marker: nothing puts them back).
+- our own HTML blocks as plain HTML in the Markdown (no marker: nothing puts them back);
+- the hand-written pages marked for the output guard (generator/postprocess/output_guard.py),
+  their header's text escaped.
 
 Written atomically (generator/output/publish.py): a failed run leaves the previous folder as it was.
 """
@@ -22,6 +24,7 @@ from generator.content.settings import read_settings
 from generator.output.hand_copy import copy_hand_files
 from generator.output.publish import AtomicOutput
 from generator.pipeline import CheckResult
+from generator.postprocess.output_guard import mark_hand_page
 from generator.render import render_site
 from generator.render.common import Site, site_root_style, source_path
 from generator.renderers.site import make_site
@@ -68,8 +71,9 @@ def write_docs_folder(root: Path, result: CheckResult, out: Path) -> DocsFolder:
             if relative.endswith(".md"):
                 page = output.temp / relative
                 url = edit_url(site, f"{docs_dir.name}/{relative}")
-                page.write_text(with_edit_url(page.read_text(encoding="utf-8"), url),
-                                encoding="utf-8")
+                # Marked for the output guard, which cleans it as MkDocs' page guard would.
+                text = mark_hand_page(page.read_text(encoding="utf-8"))
+                page.write_text(with_edit_url(text, url), encoding="utf-8")
         for path, text in render_site(result.catalog, site).items():
             if path.endswith(".md"):
                 text = with_edit_url(text, edit_url(site, source_path(path)))

@@ -4,7 +4,8 @@ complete the result is, so that it is never a silent half-site.
 Zensical reads mkdocs.yml but runs no MkDocs plugins, so our plugin's work is done before and
 after it: the check and `render` write a plain docs folder (generator/renderers/docs_folder.py);
 Zensical
-builds it; then the output guard sanitizes the entry pages (generator/postprocess/output_guard.py)
+builds it; then the output guard sanitizes the entry and hand-written pages
+(generator/postprocess/output_guard.py)
 and the
 link check reads every page (generator/output/linkcheck.py). The report counts the pages and files
 that should be there, the ones that are, and every broken link.
@@ -32,7 +33,7 @@ import yaml
 from generator.content.settings import read_settings
 from generator.output.linkcheck import BrokenLink, check_links
 from generator.pipeline import check_project
-from generator.postprocess.output_guard import entry_outputs, guard_output
+from generator.postprocess.output_guard import entry_outputs, guard_output, hand_outputs
 from generator.render.common import DIRECTORY, page_url
 from generator.renderers.docs_folder import write_docs_folder
 
@@ -113,7 +114,7 @@ def inspect_output(work: Path, site_url: str | None) -> ExperimentReport:
     report = ExperimentReport(expected=expected_outputs(docs))
     report.missing = [name for name in report.expected if not (site / name).is_file()]
     entries = entry_outputs([p.relative_to(docs).as_posix() for p in docs.rglob("*.md")])
-    report.warnings = guard_output(site, entries).warnings
+    report.warnings = guard_output(site, entries, hand_outputs(docs)).warnings
     report.broken = check_links(site, site_url)
     report.pages_built = sum(1 for _ in site.rglob("*.html"))
     return report

@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
+from generator.core.file_policy import judge
 from generator.core.issues import Severity
 from generator.core.schema import FIELDS
 from generator.pipeline import check_project
@@ -157,3 +159,83 @@ def test_half_a_recognition_is_not_saved(cms) -> None:
     cms.get_by_role("button", name="Opslaan").click()
     cms.get_by_text("vul ook 'Beoordeeld op' in", exact=False).wait_for()
     assert cms.evaluate("Object.keys(window.repoFilesUnpublished || {}).length") == 0
+
+
+# --- Uploads: the media library offers and takes only what the publishing policy publishes ----
+
+def policy_suffixes() -> set[str]:
+    """What the publishing policy lets through, asked of the policy itself: every suffix for
+    which `judge` publishes a file whose bytes are of that suffix's type."""
+    samples = {"png": b"\x89PNG\r\n\x1a\n" + bytes(16), "jpeg": b"\xff\xd8\xff\xe0" + bytes(16),
+               "gif": b"GIF89a" + bytes(16), "webp": b"RIFF\x00\x00\x00\x00WEBPVP8 ",
+               "avif": b"\x00\x00\x00\x1cftypavif" + bytes(16), "ico": b"\x00\x00\x01\x00\x01\x00",
+               "pdf": b"%PDF-1.7\n", "svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+               "html": b"<!doctype html><script>x</script>"}
+    found = set()
+    for suffix in {"." + name for name in ("png jpg jpeg gif webp avif ico pdf svg html htm js "
+                                           "mjs xml xhtml svgz txt md css json exe").split()}:
+        if any(judge(f"media/x{suffix}", data).publishable for data in samples.values()):
+            found.add(suffix)
+    return found
+
+
+def file_input_accept(page) -> set[str]:
+    """The `accept` list of the media library's file input, as the browser has it now."""
+    accept = page.locator("input[type=file]").first.get_attribute("accept") or ""
+    return {part.strip() for part in accept.split(",") if part.strip()}
+
+
+def test_the_generated_upload_settings_are_the_policys(decap_server) -> None:
+    index = (decap_server.folder / "admin" / "index.html").read_text(encoding="utf-8")
+    argument = re.search(r'\}\)\("([^"]*)", "', index)
+    assert argument is not None, "the upload script's list of types is missing"
+    assert set(argument[1].split(",")) == policy_suffixes()
+    config = yaml.safe_load((decap_server.folder / "admin" / "config.yml").read_text("utf-8"))
+    # Decap's own media library has no setting for types (its file input asks for '*/*' or
+    # 'image/*'): uploads go to the folder the policy judges, with no other library.
+    assert config["media_folder"] == "pages/media"
+    assert "media_library" not in config
+
+
+def test_the_media_librarys_file_input_accepts_only_the_policys_types(cms) -> None:
+    cms.get_by_role("button", name="Media").click()
+    cms.get_by_text("Nieuwe uploaden").wait_for()
+    assert file_input_accept(cms) == policy_suffixes()
+    assert cms.locator("input[type=file]").count() == 1
+
+
+def test_an_image_field_asks_for_images_and_still_gets_the_policys_types(cms) -> None:
+    """An image in the body opens the media library 'for images': Decap sets the input's list
+    to 'image/*' (SVG and every raster type, also ones the policy refuses)."""
+    cms.get_by_role("button", name="Media").click()  # first for all media ...
+    cms.get_by_text("Nieuwe uploaden").wait_for()
+    cms.keyboard.press("Escape")
+    cms.goto(cms.url.split("#")[0] + "#/collections/interventions/new")
+    cms.get_by_label("Titel", exact=True).wait_for()
+    cms.get_by_role("button", name="Voeg component toe").first.click()
+    cms.get_by_role("menuitem", name="Image").click()  # Decap's own label, not translated
+    cms.get_by_role("button", name="Kies een afbeelding").first.click()
+    cms.get_by_text("Nieuwe uploaden").wait_for()  # ... then for images
+    assert cms.get_by_role("heading", name="Afbeeldingen").count() == 1  # Decap's 'for images'
+    assert file_input_accept(cms) == policy_suffixes()
+
+
+def test_a_file_of_another_type_is_refused_in_dutch_before_decap_uploads_it(cms) -> None:
+    dialogs: list[str] = []
+    cms.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    cms.get_by_role("button", name="Media").click()
+    cms.get_by_text("Nieuwe uploaden").wait_for()
+    chooser = cms.locator("input[type=file]").first
+    chooser.set_input_files([{"name": "aanval.html", "mimeType": "text/html",
+                              "buffer": b"<!doctype html><script>alert(1)</script>"}])
+    cms.wait_for_timeout(500)
+    assert len(dialogs) == 1
+    assert dialogs[0].startswith("'aanval.html' wordt niet toegevoegd")
+    assert "png" in dialogs[0] and "svg" in dialogs[0]
+    assert "aanval.html" not in cms.evaluate("JSON.stringify(window.repoFiles)")
+    assert cms.get_by_text("aanval.html").count() == 0
+    # A type the policy publishes goes through to Decap.
+    chooser.set_input_files([{"name": "foto.png", "mimeType": "image/png",
+                              "buffer": b"\x89PNG\r\n\x1a\n" + bytes(32)}])
+    cms.get_by_text("foto.png").first.wait_for()
+    assert len(dialogs) == 1

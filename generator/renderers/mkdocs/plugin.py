@@ -43,7 +43,7 @@ from generator.output.publish import AtomicOutput, WarningCounter  # noqa: E402
 from generator.pipeline import CheckResult, check_project  # noqa: E402
 from generator.postprocess.finish_html import finish_page  # noqa: E402
 from generator.postprocess.html_blocks import HtmlBlocks  # noqa: E402
-from generator.postprocess.page_guard import guard_page  # noqa: E402
+from generator.postprocess.page_guard import escape_header, guard_page  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.render.common import DIRECTORY, FILE, source_path  # noqa: E402
 from generator.renderers.mkdocs.search import PagedIndex, attach, page_entries, write_full  # noqa: E402
@@ -209,10 +209,16 @@ class WatWerktPlugin(BasePlugin[WatWerktConfig]):
         return server
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        # A file MkDocs found in the docs_dir (not one we generated) is a hand-written page.
+        hand_written = page.file.generated_by is None
         if page.file.src_uri in self.over_budget:
+            if hand_written:
+                escape_header(page.meta)  # its header still reaches the theme
             return html  # the error text alone: none of the page's own parts are left
         guarded = guard_page(page.file.src_uri, html, page.meta.get("kind"), self.html_blocks,
-                             source=source_path(page.file.src_uri))
+                             source=source_path(page.file.src_uri),
+                             hand_written=hand_written, header=page.meta,
+                             title=None if "title" in page.meta else page.title)
         for warning in guarded.warnings:
             log.warning(warning)
         html = guarded.html
