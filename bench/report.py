@@ -120,9 +120,9 @@ def reader_rows(results: dict) -> list[str]:
                      + ", ".join(f"`{path}` {_kb(size)}" for size, path in visit.largest) + ".")
         paths = {path for _, path in visit.largest}
         if "/search/search_index.json" in paths:
-            lines.append("  - De hele zoekindex komt al bij het eerste bezoek mee: Material's "
-                         "zoekworker laadt hem bij het openen van elke pagina, niet pas bij "
-                         "zoeken. Hij groeit lineair met N.")
+            lines.append("  - De kleine zoekindex (titels en samenvattingen) komt bij het eerste "
+                         "bezoek mee: onze zoekworker leest hem zodra de pagina stil is, zodat "
+                         "het eerste resultaat er direct is. Hij groeit lineair met N.")
         if "/sitemap.xml" in paths:
             lines.append("  - `sitemap.xml` komt mee omdat Material's script voor elke "
                          "`<link rel=\"alternate\">` in de kop (hier: de Atom-feed) de sitemap "
@@ -141,9 +141,10 @@ def reader_rows(results: dict) -> list[str]:
         lines.append(f"- **Zoekindex**: {_kb(search['bytes'])} ({_kb(search['gzip_bytes'])} gzip) "
                      f"voor {search['docs']} zoekdocumenten; per interventie "
                      f"{_kb(search['per_intervention'])} ({_kb(search['gzip_per_intervention'])} "
-                     "gzip). Geladen zodra de lezer gaat zoeken.")
+                     "gzip). Geladen zodra de pagina stil is.")
         if "full_bytes" in search:
-            lines.append(f"  - **Volledige zoekindex** (elke sectie, daarna geladen): "
+            lines.append(f"  - **Volledige zoekindex** (elke sectie, geladen als de lezer gaat "
+                         "zoeken): "
                          f"{_kb(search['full_bytes'])} ({_kb(search['full_gzip_bytes'])} gzip) "
                          f"voor {search['full_docs']} zoekdocumenten; per interventie "
                          f"{_kb(search['full_per_intervention'])} "
