@@ -5,6 +5,7 @@ generated bodies)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _HEADING_LINE_RE = re.compile(r"#{1,6}[ ]+\S")
 _ITEM_RE = re.compile(r"((?:    )*)(- |\d{1,9}\. )(?=\S)")
@@ -40,6 +41,7 @@ def _safe_inline(text: str) -> bool:
     return not _RISKY_RE.search(text) and not text.rstrip().endswith("\\")
 
 
+@lru_cache(maxsize=8192)  # the check asks, and the renderer again for the same body
 def same_in_both(body: str) -> bool:
     """True when every line is one of the plain forms both renderers read alike: headings with
     a space, paragraphs of text, '- ' and '1. ' lists nested by four spaces, one-line quotes,
