@@ -146,6 +146,8 @@ def blank_code_spans(text: str, blank: Callable[[str], str] | None = None) -> st
     by blanks that keep its line breaks (`blank` makes them of another shape). A
     backslash-escaped backtick opens no span. Linear: each run length keeps a pointer that
     only moves forward."""
+    if "`" not in text:
+        return text  # most inline texts: nothing to blank
     runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(text)]
     by_length: dict[int, list[int]] = {}
     for index, (start, end) in enumerate(runs):
