@@ -11,26 +11,27 @@ from __future__ import annotations
 
 import re
 
-# Noncharacters: U+FDD0..U+FDEF and the last two code points of every plane.
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 # In a file's text: tab, newline and carriage return (Windows line ends) are line structure.
-TEXT_FORBIDDEN_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
+_TEXT_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f"
 # In a value: tab and newline only (a block scalar's lines); a carriage return would split a
 # RIS or CSV record.
-VALUE_FORBIDDEN_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
+_VALUE_CONTROLS = "\x00-\x08\x0b-\x1f"
+# C1 controls, lone surrogates, and the noncharacters of the first plane: U+FDD0..U+FDEF and
+# its last two code points.
+_FIRST_PLANE = "\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+# The last two code points of every other plane are noncharacters too.
+_ASTRAL_NONCHARACTERS = "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+TEXT_FORBIDDEN_RE = re.compile(f"[{_TEXT_CONTROLS}{_FIRST_PLANE}{_ASTRAL_NONCHARACTERS}]")
+VALUE_FORBIDDEN_RE = re.compile(f"[{_VALUE_CONTROLS}{_FIRST_PLANE}{_ASTRAL_NONCHARACTERS}]")
 
 # The same classes with every character beyond the first plane taken in whole: a class of 32
 # single astral characters makes the regular expression test each against every character
 # (600 µs for a page of text, against 50). The few astral characters a text holds (emoji)
 # are judged one by one.
 _ASTRAL = "\U00010000-\U0010ffff"
-_TEXT_SUSPECT_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + _ASTRAL + "]")
-_VALUE_SUSPECT_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + _ASTRAL + "]")
+_TEXT_SUSPECT_RE = re.compile(f"[{_TEXT_CONTROLS}{_FIRST_PLANE}{_ASTRAL}]")
+_VALUE_SUSPECT_RE = re.compile(f"[{_VALUE_CONTROLS}{_FIRST_PLANE}{_ASTRAL}]")
 
 
 def first_forbidden_in_text(text: str) -> tuple[int, str] | None:
