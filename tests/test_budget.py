@@ -97,6 +97,7 @@ def test_a_page_over_its_budget_stops_the_build_and_names_its_file(tmp_path, spe
     assert "interventions/traag.md" in output
     assert "langer dan 0,5 seconden" in output
     assert output.count("duurde langer dan") == 1  # the other pages are within the budget
+    assert "niet vertaald" not in output  # shown as our own Dutch error
     assert "Traceback" not in output
     assert not out.exists()
 

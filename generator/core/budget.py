@@ -82,10 +82,14 @@ def _deadline(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, previous_delay, previous_interval)
 
 
+# How the error begins: the renderer's log recognises it as Dutch already.
+OVER_BUDGET_OPENING = "Het omzetten van de tekst van "
+
+
 def over_budget_message(path: str, seconds: float) -> str:
     """The Dutch error for the file whose text took too long to convert."""
     shown = f"{seconds:g}".replace(".", ",")
-    return (f"Het omzetten van de tekst van '{path}' naar een webpagina duurde langer dan "
+    return (f"{OVER_BUDGET_OPENING}'{path}' naar een webpagina duurde langer dan "
             f"{shown} seconden en is afgebroken. Meestal zit er een lange reeks haakjes, "
             "sterretjes, liggende streepjes of tags in (bijvoorbeeld per ongeluk geplakt): "
             "verwijder of herschrijf dat deel. Is de tekst zelf zo lang, deel hem dan op.")

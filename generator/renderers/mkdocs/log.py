@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Callable
 
+from generator.core.budget import OVER_BUDGET_OPENING
 from generator.core.numbers import number_nl
 
 RUNTIMES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
@@ -98,7 +99,7 @@ _RULES: list[Rule] = [(re.compile(pattern, re.DOTALL), dutch) for pattern, dutch
     (r"Serving on (?P<url>\S+)$", "Klaar: de voorvertoning draait op {url}"),
     (r"Detected file changes", "Wijziging gezien: de site wordt opnieuw gebouwd."),
     # Our plugin's own abort (generator/core/budget.py): Dutch already.
-    (r"(?P<text>Het omzetten van de tekst van .*)", "{text}"),
+    (rf"(?P<text>{re.escape(OVER_BUDGET_OPENING)}.*)", "{text}"),
     (r"An error happened during the rebuild\..*",
      "het opnieuw bouwen is mislukt; de voorvertoning toont de vorige versie tot de fout "
      "hierboven is opgelost."),
