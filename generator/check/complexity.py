@@ -1,19 +1,21 @@
 """Bodies that would keep the site's Markdown converter busy far longer than their length.
 
 Python-Markdown, which renders the site, needs time that grows with the square of some runs:
-each '[' looks ahead for its ']', each '](' for its ')', each '<' for its '>', each '&' for its
-';', so thousands of them that are never closed make it read the rest of the paragraph
+each '[' looks ahead for its ']', each '](' for its ')', each '<' for its '>' (through the whole
+text), so thousands of them that are never closed make it read the rest of the paragraph
 thousands of times; long runs of emphasis marks or backslashes in one paragraph, thousands of
-admonitions, definition lines or abbreviations, and table rows full of backticks grow the same
-way. No real text comes near these limits: such a run is pasted by accident (or on purpose).
+admonitions, definition lines, abbreviations or footnotes, many references to one footnote, and
+table rows full of backticks grow the same way. (An '&' without its ';' does not: the entity
+pattern stops at the first character that cannot belong to it.) No real text comes near these
+limits: such a run is pasted by accident (or on purpose).
 
 Each family below measures its run in linear time, per paragraph (the converter reads inline
-text per block): the characters the look-aheads would read, or how many of a construct there
-are. A body past a family's limit is refused at the line where its run starts, so every body
-that passes converts in time proportional to its length (bench/markdown_growth.py measures that
-per family, on the largest runs the check lets through, and makes the runs longer to see them
-refused). Against runs nobody has found yet, the conversion itself has a time budget
-(generator/core/budget.py).
+text per block) or over the whole body: the characters the look-aheads would read, or how
+many of a construct there are. A body past a family's limit is refused at the line where its
+run starts, so every body that passes converts in time proportional to its length
+(bench/markdown_growth.py measures that per family, on the largest runs the check lets through,
+and makes the runs longer to see them refused). Against runs nobody has found yet, the
+conversion itself has a time budget (generator/core/budget.py).
 """
 
 from __future__ import annotations
