@@ -50,7 +50,7 @@ LAYERS = "Stages point one way BROKEN"
 MKDOCS = "Only renderers, speed and export know MkDocs BROKEN"
 SLIPS = [
     ("core/dates.py", "from generator.check import validate", LAYERS),
-    ("pipeline.py", "from generator.speed import body_pool", LAYERS),
+    ("pipeline.py", "from generator.speed import two_cores", LAYERS),
     ("check/body_links.py", "from generator.render import render_site",
      LAYERS),
     ("check/body_links.py", "from generator.export import offline",

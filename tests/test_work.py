@@ -4,6 +4,7 @@ turns every device off."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -38,6 +39,21 @@ def test_one_switch_turns_every_device_off(monkeypatch):
     finally:
         work.switch_off(False)
     assert isinstance(work.devices(), Faster)
+
+
+def test_the_collector_device_is_set_by_installing_and_undone_by_the_one_switch():
+    # A fresh interpreter each: the thresholds hold for the whole process.
+    code = ("import gc, os, generator.core.work as w, generator.speed as s;"
+            "default = gc.get_threshold(); s.install(); installed = gc.get_threshold();"
+            "w.switch_off(); print(default != installed, installed == s.COLLECTOR_THRESHOLDS,"
+            " gc.get_threshold() == default)")
+    run = lambda env: subprocess.run(  # noqa: E731
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env=env).stdout.split()
+    assert run(dict(os.environ)) == ["True", "True", "True"]
+    # WATWERKT_SPEED=0: installing sets nothing (and switching off has nothing to undo).
+    off = {**os.environ, work.SPEED_VARIABLE: "0"}
+    assert run(off) == ["False", "False", "True"]
 
 
 def test_every_hook_of_the_speed_devices_overrides_a_plain_one():

@@ -115,8 +115,8 @@ def check_body(path: str, kind: str, body: str, body_line: int) -> BodyReport:
 MAX_CACHED_BODY = 100_000
 
 CachedReport = tuple[tuple[Section, ...], tuple[Issue, ...], tuple[BodyLink, ...]]
-# Reports checked ahead, on both cores (generator/speed/body_pool.py), by check_body's arguments:
-# each is handed to the cache below the first time it is asked for.
+# Reports checked in another process (the check's second half, generator/pipeline.py), by
+# check_body's arguments: each is handed to the cache below the first time it is asked for.
 _AHEAD: dict[tuple[str, str, str, int], CachedReport] = {}
 
 
@@ -131,6 +131,14 @@ def checked_report(path: str, kind: str, body: str, body_line: int) -> CachedRep
     """check_body's result as the cache keeps it (immutable, so it can be shared)."""
     report = _check_body(path, kind, body, body_line)
     return tuple(report.sections), tuple(report.issues), tuple(report.links)
+
+
+def report_to_keep(path: str, kind: str, body: str, body_line: int) -> CachedReport | None:
+    """The cached report of a body check_body has checked here, for keep_reports in another
+    process; None for a body too long for the cache."""
+    if len(body) > MAX_CACHED_BODY:
+        return None
+    return _check_body_once(path, kind, body, body_line)
 
 
 @lru_cache(maxsize=16384)

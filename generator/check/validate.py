@@ -40,11 +40,17 @@ class Validated:
     issues: list[Issue] = field(default_factory=list)
 
 
-def validate_all(sources: list[Source], vocab: Vocabularies, build_date: dt.date) -> Validated:
-    """Check every source, then the rules across files. Never raises."""
+Checked = tuple["Intervention | Dossier | None", list[Issue]]  # validate_source's result
+
+
+def validate_all(sources: list[Source], vocab: Vocabularies, build_date: dt.date,
+                 checked: list[Checked] | None = None) -> Validated:
+    """Check every source, then the rules across files. Never raises. `checked`: each
+    source's validate_source result, when the caller already has them (in the same order)."""
+    if checked is None:
+        checked = [validate_source(source, vocab, build_date) for source in sources]
     result = Validated()
-    for source in sources:
-        entry, issues = validate_source(source, vocab, build_date)
+    for source, (entry, issues) in zip(sources, checked, strict=True):
         result.issues.extend(issues)
         if entry is not None and not any(i.severity is Severity.ERROR for i in issues):
             target = result.interventions if source.kind == "intervention" else result.dossiers

@@ -6,9 +6,12 @@ the body with the file line it starts at, so later stages can point at the right
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from generator.content.yamlsafe import Parsed, parse_yaml, resolve_line_placeholders
 from generator.core.characters import describe, first_forbidden_in_text, forbidden_in_value
@@ -17,6 +20,7 @@ from generator.core.issues import Issue, Severity, error, warning
 from generator.core.numbers import number_nl
 from generator.core.paths import CONTENT_FOLDERS, SITE_FOLDERS
 from generator.core.schema import FIELDS, OBJECT_LIST, SLUG_LIST, TEXT_LIST, VOCAB_LIST
+from generator.core.work import map_halves
 
 # kind -> content folder, and content folder -> site folder (generator/core/paths.py)
 KIND_FOLDERS, SITE_FOLDERS = CONTENT_FOLDERS, SITE_FOLDERS
@@ -72,34 +76,88 @@ def suggest_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "naam"
 
 
+# Below this many files a forked copy (generator/core/work.py's map_halves) costs more than it
+# saves; the shipped content is a few dozen files, the benchmark a thousand.
+MIN_FILES_BESIDE = 200
+Then = TypeVar("Then")
+
+
 def load_sources(root: Path) -> tuple[list[Source], list[Issue]]:
     """Read every interventions/*.md and dossiers/*.md below `root`, in path order."""
-    sources: list[Source] = []
+    loaded, issues = load_sources_then(root, _nothing)
+    return [source for source, _ in loaded], issues
+
+
+def _nothing(source: Source) -> None:
+    return None
+
+
+def load_sources_then(root: Path, then: Callable[[Source], Then]
+                      ) -> tuple[list[tuple[Source, Then]], list[Issue]]:
+    """load_sources, with then(source) for every Source right after it is loaded: (Source,
+    its result) pairs in path order. Every file is read, parsed and passed to `then` on its own,
+    so a speed device may do half of them in another process (`then`'s result travels back
+    pickled)."""
+    listed = _list_files(root)
+    wanted = [item for item in listed if isinstance(item, tuple)]
+    work_on = functools.partial(_load_each, then=then)
+    loaded = iter(map_halves(work_on, wanted, fork=len(wanted) >= MIN_FILES_BESIDE))
+    sources: list[tuple[Source, Then]] = []
     issues: list[Issue] = []
+    for item in listed:
+        if isinstance(item, tuple):
+            source, source_issues, result = next(loaded)
+            issues.extend(source_issues)
+            if source is not None:
+                sources.append((source, result))
+        elif isinstance(item, Source):
+            sources.append((item, then(item)))
+        else:
+            issues.append(item)
+    return sources, issues
+
+
+_Wanted = tuple[Path, str, str]  # a file to load: path, relative path, kind
+
+
+def _list_files(root: Path) -> list[_Wanted | Source | Issue]:
+    """In path order: the files to load, the Sources of files that must not be read, and the
+    issues of what is no content file."""
+    listed: list[_Wanted | Source | Issue] = []
     for kind, folder in KIND_FOLDERS.items():
         directory = root / folder
-        if _outside(root, directory, folder, issues) or not directory.is_dir():
+        problems: list[Issue] = []
+        if _outside(root, directory, folder, problems) or not directory.is_dir():
+            listed += problems
             continue
         for path in sorted(directory.iterdir()):
             relative = f"{folder}/{path.name}"
             if path.name.startswith("."):
                 continue
-            if _outside(root, path, relative, issues):
+            if _outside(root, path, relative, problems):
+                listed += problems
+                problems = []
                 if path.suffix.lower() == ".md":  # it exists: references to it are no error
-                    sources.append(Source(kind=kind, slug=_slug_of(relative), path=relative,
-                                          load_errors=True))
+                    listed.append(Source(kind=kind, slug=_slug_of(relative), path=relative,
+                                         load_errors=True))
                 continue
             if not path.is_file() or path.suffix.lower() != ".md":
-                issues.append(warning(
+                listed.append(warning(
                     relative, None, None, None, "not-markdown",
                     f"'{relative}' wordt niet gepubliceerd: in de map {folder}/ horen alleen "
                     ".md-bestanden. Verplaats of verwijder dit bestand."))
                 continue
-            source, source_issues = load_source(path, relative, kind)
-            issues.extend(source_issues)
-            if source is not None:
-                sources.append(source)
-    return sources, issues
+            listed.append((path, relative, kind))
+    return listed
+
+
+def _load_each(wanted: list[_Wanted], then: Callable[[Source], Then]
+               ) -> list[tuple[Source | None, list[Issue], Then | None]]:
+    loaded = []
+    for item in wanted:
+        source, issues = load_source(*item)
+        loaded.append((source, issues, None if source is None else then(source)))
+    return loaded
 
 
 def _outside(root: Path, path: Path, relative: str, issues: list[Issue]) -> bool:

@@ -13,7 +13,7 @@ in mkdocs.yml (the renderer adapter calls `switch_off()` for it).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TypeVar
 
@@ -39,10 +39,6 @@ class InOrder:
         """work(items): one result per item, in their order."""
         return work(items)
 
-    def check_ahead(self, sources: Iterable[Any]) -> None:
-        """Before the validator: check what it will check, so that it finds the reports ready
-        (the plain version leaves every check to the validator, in order)."""
-
     def release_memory(self) -> None:
         """Before a large process forks a copy (nothing to do when nothing forks)."""
 
@@ -54,6 +50,12 @@ class InOrder:
     def prepare_templates(self, env: Any) -> None:
         """Called with the renderer's template environment before the pages are drawn."""
 
+    def start(self) -> None:
+        """When installed: set what holds for the whole process (nothing, in order)."""
+
+    def stop(self) -> None:
+        """When switched off: undo what `start` set."""
+
 
 IN_ORDER = InOrder()
 _installed: list[InOrder] = [IN_ORDER]
@@ -63,10 +65,14 @@ _switched_off: list[bool] = [False]
 def install(devices: InOrder) -> None:
     """Put faster versions of the hooks in (generator/speed/ at an entry point)."""
     _installed[0] = devices
+    if speed_allowed():
+        devices.start()
 
 
 def switch_off(off: bool = True) -> None:
     """Run everything in order from now on (the plugin's `speed: false`)."""
+    if off and speed_allowed():
+        _installed[0].stop()
     _switched_off[0] = off
 
 

@@ -1,5 +1,6 @@
-"""The body check on both cores (generator/speed/body_pool.py) reports exactly what the check on one
-core reports, and the second process really does half of the work."""
+"""The check's own work per file on both cores (generator/pipeline.py: every other file is loaded,
+validated and its body checked in a forked copy) reports exactly what the check on one core
+reports, and the second process really does half of the work."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from conftest import BUILD_DATE, INTERVENTION, make_project, replace_once
 
 from generator.check import body
 from generator.check.report import format_text
+from generator.content import load
 from generator.core import work
 from generator.pipeline import check_project
-from generator.speed import body_pool, two_cores
+from generator.speed import two_cores
 
 pytestmark = pytest.mark.single_thread  # see tests/conftest.py
 
@@ -50,7 +52,7 @@ def test_both_cores_give_the_report_of_one_core_byte_for_byte(tmp_path, monkeypa
     monkeypatch.setenv(work.SPEED_VARIABLE, "0")  # every speed device off: one core
     one_core = _report(root)
     monkeypatch.delenv(work.SPEED_VARIABLE)
-    monkeypatch.setattr(body_pool, "MIN_BODIES", 2)
+    monkeypatch.setattr(load, "MIN_FILES_BESIDE", 2)
     checked_here = []
     check = body._check_body
 
