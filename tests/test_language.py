@@ -10,7 +10,9 @@ from generator.render.language import DUTCH, ENGLISH, text_language
 
 english_word = st.sampled_from(sorted(ENGLISH))
 dutch_word = st.sampled_from(sorted(DUTCH))
-other_word = st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True)
+# A name or a word of neither list ('Aan' is the Dutch 'aan': hypothesis found it).
+other_word = st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True).filter(
+    lambda word: word.lower() not in DUTCH | ENGLISH)
 
 
 @settings(deadline=None)
