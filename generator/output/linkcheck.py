@@ -49,6 +49,8 @@ class BrokenLink:
 class _Page:
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)  # in page order (_link_offsets: where)
+    # Per link, where it leads (_Resolver.resolve): filled in where the page is read.
+    leads: list[tuple[str | None, str | None, str] | None] = field(default_factory=list)
 
 
 # The pages are our own output (MkDocs, Material, our templates, the sanitized body): tags with
@@ -142,16 +144,13 @@ def check_links(site_dir: Path, site_url: str | None = None,
 def _check_links(site_dir: Path, site_url: str | None) -> list[BrokenLink]:
     found = site_files(site_dir)
     paths = {name: site_dir / name for name in found if name.endswith(".html")}
-    pages = _read_pages(paths)
-    files = set(found)
     prefix = urlsplit(site_url or "").path or "/"
-    resolver = _Resolver(prefix if prefix.endswith("/") else prefix + "/", files)
+    resolver = _Resolver(prefix if prefix.endswith("/") else prefix + "/", set(found))
+    pages = _read_pages(paths, resolver)
     broken: list[BrokenLink] = []
     lines = _LineCounter(paths)
     for name, page in pages.items():
-        folder = posixpath.dirname(name)
-        for index, url in enumerate(page.links):
-            found = resolver.resolve(folder, url)
+        for index, (url, found) in enumerate(zip(page.links, page.leads, strict=True)):
             if found is None:
                 continue  # external, or a scheme the browser handles (mailto:)
             reason, target, fragment = found
@@ -212,14 +211,20 @@ class _Resolver:
 MIN_PAGES_BESIDE = 200
 
 
-def _read_pages(paths: dict[str, Path]) -> dict[str, _Page]:
-    """Every page's ids and links, in the order of `paths`; on a large site a forked copy
-    reads every other page meanwhile (generator/speed/two_cores.py)."""
+def _read_pages(paths: dict[str, Path], resolver: _Resolver) -> dict[str, _Page]:
+    """Every page's ids and links, and where each link leads, in the order of `paths`; on a
+    large site a forked copy reads every other page meanwhile (generator/speed/two_cores.py).
+    Where a link leads depends on its page's folder and the site's files, not on other pages:
+    only the anchors wait until every page is read."""
     names = list(paths)
 
     def read(selected: list[str]) -> list[_Page]:
         known: dict[tuple[str, str], _TagRead] = {}
-        return [_parse(_blanked(paths[name]), known) for name in selected]
+        pages = [_parse(_blanked(paths[name]), known) for name in selected]
+        for name, page in zip(selected, pages, strict=True):
+            folder = posixpath.dirname(name)
+            page.leads = [resolver.resolve(folder, url) for url in page.links]
+        return pages
 
     pages = map_halves(read, names, fork=len(names) >= MIN_PAGES_BESIDE)
     return dict(zip(names, pages, strict=True))
