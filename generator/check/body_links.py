@@ -30,7 +30,7 @@ from generator.check.body import BodyLink, check_body
 from generator.check.link_rewrite import DestinationFinder, LinkRewrite
 from generator.content.catalog import Catalog
 from generator.content.load import SITE_FOLDERS, SLUG_RE, Source
-from generator.content.settings import markdown_converter, read_settings
+from generator.content.settings import docs_dir_name, markdown_converter, read_settings
 from generator.core.issues import Issue, error, warning
 from generator.core.paths import PAGE_FOLDERS
 
@@ -76,7 +76,7 @@ class SiteMap:
 
     @cached_property
     def docs_dir(self) -> str:
-        return str(self.settings.get("docs_dir") or "pages")
+        return docs_dir_name(self.settings)
 
     @cached_property
     def converter(self):

@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.check.body import check_body
 from generator.content.hand_files import walk_docs
 from generator.content.load import load_page
-from generator.content.settings import read_settings
+from generator.content.settings import docs_dir_name, read_settings
 from generator.core.file_policy import PAGE_SUFFIX
 from generator.core.issues import Issue
 
@@ -26,14 +26,9 @@ from generator.core.issues import Issue
 ENTRY_ONLY_CODES = frozenset({"body-h1"})
 
 
-def docs_dir_of(root: Path) -> str:
-    """mkdocs.yml's docs_dir; without one the folder this project uses (as hand_files does)."""
-    return str(read_settings(root).get("docs_dir") or "pages")
-
-
 def check_hand_pages(root: Path) -> list[Issue]:
     """Every problem of every publishable hand-written page below the docs_dir."""
-    docs_dir = docs_dir_of(root)
+    docs_dir = docs_dir_name(read_settings(root))
     issues: list[Issue] = []
     for relative in walk_docs(root, docs_dir).published:
         if relative.lower().endswith(PAGE_SUFFIX):

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.settings import read_settings
+from generator.content.settings import docs_dir_name, read_settings
 from generator.core.disk import is_regular, link_in_path, outside_message
 from generator.core.file_policy import PAGE_SUFFIX, judge
 from generator.core.issues import Issue, error
@@ -93,10 +93,10 @@ def _acceptable(root: Path, path: Path, policy: bool, found: HandFiles) -> bool:
 
 def check_project_files(root: Path) -> list[Issue]:
     """Every refusal in the docs_dir and the theme folder (mkdocs.yml's docs_dir and theme
-    custom_dir; without mkdocs.yml the folder this project uses, as the body link check does)."""
+    custom_dir; without a docs_dir the folder this project uses, settings.DEFAULT_DOCS_DIR)."""
     settings = read_settings(root)
     theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
-    issues = walk_docs(root, str(settings.get("docs_dir") or "pages")).issues
+    issues = walk_docs(root, docs_dir_name(settings)).issues
     if theme.get("custom_dir"):
         issues += walk_docs(root, str(theme["custom_dir"]), policy=False).issues
     return issues

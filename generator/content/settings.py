@@ -88,6 +88,15 @@ def merged(base: Mapping, over: Mapping) -> dict:
     return result
 
 
+# The docs_dir of this project's mkdocs.yml; the check's stages assume it when none is set.
+DEFAULT_DOCS_DIR = "pages"
+
+
+def docs_dir_name(settings: Mapping) -> str:
+    """mkdocs.yml's docs_dir, or the folder this project uses (DEFAULT_DOCS_DIR)."""
+    return str(settings.get("docs_dir") or DEFAULT_DOCS_DIR)
+
+
 def section(settings: Mapping, key: str) -> Mapping:
     """A mapping in the settings (say `extra`), or an empty one when absent or not a mapping."""
     value = settings.get(key)
