@@ -13,7 +13,7 @@ from generator.check import body
 from generator.check.body_links import check_body_links
 from generator.check.hand_pages import check_hand_pages
 from generator.check.title_mentions import check_title_mentions
-from generator.check.validate import Checked, validate_all, validate_source
+from generator.check.validate import Checked, body_is_checked, validate_all, validate_source
 from generator.content.catalog import Catalog, build_catalog
 from generator.content.hand_files import check_project_files
 from generator.content.load import Source, load_sources_then
@@ -60,14 +60,12 @@ def check_project(root: Path, build_date: dt.date) -> CheckResult:
     return CheckResult(issues, catalog, len(sources))
 
 
-
 def _check_source(source: Source, vocab: Vocabularies, build_date: dt.date
                   ) -> tuple[Checked, tuple[int, body.CachedReport | None]]:
     """One file's own checks: validate_source's result, and its body's report with the
     process that made it."""
     checked = validate_source(source, vocab, build_date)
-    bodied = source.data is not None or source.body_line > 1  # validate_source checked it
-    report = body.report_to_keep(*_body_arguments(source)) if bodied else None
+    report = body.report_to_keep(*_body_arguments(source)) if body_is_checked(source) else None
     return checked, (os.getpid(), report)
 
 

@@ -59,12 +59,17 @@ def validate_all(sources: list[Source], vocab: Vocabularies, build_date: dt.date
     return result
 
 
+def body_is_checked(source: Source) -> bool:
+    """Whether validate_source checks the body: always with usable frontmatter; with unusable
+    frontmatter when it was closed, so that one run reports every problem (body_line stays 1
+    when there was no frontmatter)."""
+    return source.data is not None or source.body_line > 1
+
+
 def validate_source(source: Source, vocab: Vocabularies, build_date: dt.date
                     ) -> tuple[Intervention | Dossier | None, list[Issue]]:
     if source.data is None:
-        # Unusable frontmatter: the body is still checked when the frontmatter was closed, so
-        # that one run reports every problem (body_line stays 1 when there was no frontmatter).
-        if source.body_line > 1:
+        if body_is_checked(source):
             return None, check_body(source.path, source.kind, source.body,
                                     source.body_line).issues
         return None, []
