@@ -123,23 +123,18 @@ _Wanted = tuple[Path, str, str]  # a file to load: path, relative path, kind
 def _list_files(root: Path) -> list[_Wanted | Source | Issue]:
     """In path order: the files to load, the Sources of files that must not be read, and the
     issues of what is no content file."""
-    listed: list[_Wanted | Source | Issue] = []
+    listed: list[_Wanted | Source | Issue] = []  # _outside adds its issue in its place
     for kind, folder in KIND_FOLDERS.items():
         directory = root / folder
-        problems: list[Issue] = []
-        if _outside(root, directory, folder, problems) or not directory.is_dir():
-            listed += problems
+        if _outside(root, directory, folder, listed) or not directory.is_dir():
             continue
         for path in sorted(directory.iterdir()):
             relative = f"{folder}/{path.name}"
             if path.name.startswith("."):
                 continue
-            if _outside(root, path, relative, problems):
-                listed += problems
-                problems = []
+            if _outside(root, path, relative, listed):
                 if path.suffix.lower() == ".md":  # it exists: references to it are no error
-                    listed.append(Source(kind=kind, slug=_slug_of(relative), path=relative,
-                                         load_errors=True))
+                    listed.append(_unread(kind, relative))
                 continue
             if not path.is_file() or path.suffix.lower() != ".md":
                 listed.append(warning(
@@ -175,9 +170,13 @@ def load_source(path: Path, relative: str, kind: str) -> tuple[Source | None, li
     (the file exists: references to it are not a second error)."""
     raw, problem = _read(path, relative)
     if problem is not None:
-        return Source(kind=kind, slug=_slug_of(relative), path=relative, load_errors=True), \
-            [problem]
+        return _unread(kind, relative), [problem]
     return parse_source(raw, relative, kind)
+
+
+def _unread(kind: str, relative: str) -> Source:
+    """The Source of a file that exists but was not read: no data, never an entry."""
+    return Source(kind=kind, slug=_slug_of(relative), path=relative, load_errors=True)
 
 
 def _read(path: Path, relative: str) -> tuple[bytes, Issue | None]:
@@ -202,8 +201,7 @@ def load_page(path: Path, relative: str) -> tuple[Source, list[Issue]]:
     """Read one hand-written page from disk, as `load_source` reads a content file."""
     raw, problem = _read(path, relative)
     if problem is not None:
-        return Source(kind=PAGE_KIND, slug=_slug_of(relative), path=relative,
-                      load_errors=True), [problem]
+        return _unread(PAGE_KIND, relative), [problem]
     return parse_page(raw, relative)
 
 
