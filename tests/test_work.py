@@ -41,19 +41,20 @@ def test_one_switch_turns_every_device_off(monkeypatch):
     assert isinstance(work.devices(), Faster)
 
 
-def test_the_collector_device_is_set_by_installing_and_undone_by_the_one_switch():
+def test_the_collector_device_is_set_by_installing_and_follows_the_one_switch():
     # A fresh interpreter each: the thresholds hold for the whole process.
     code = ("import gc, os, generator.core.work as w, generator.speed as s;"
             "default = gc.get_threshold(); s.install(); installed = gc.get_threshold();"
-            "w.switch_off(); print(default != installed, installed == s.COLLECTOR_THRESHOLDS,"
-            " gc.get_threshold() == default)")
+            "w.switch_off(); stopped = gc.get_threshold(); w.switch_off(False);"
+            "print(default != installed, installed == s.COLLECTOR_THRESHOLDS,"
+            " stopped == default, gc.get_threshold() == installed)")
     run = lambda env: subprocess.run(  # noqa: E731
         [sys.executable, "-c", code], capture_output=True, text=True, check=True,
         env=env).stdout.split()
-    assert run(dict(os.environ)) == ["True", "True", "True"]
-    # WATWERKT_SPEED=0: installing sets nothing (and switching off has nothing to undo).
+    assert run(dict(os.environ)) == ["True", "True", "True", "True"]
+    # WATWERKT_SPEED=0: installing sets nothing, and neither switch changes anything.
     off = {**os.environ, work.SPEED_VARIABLE: "0"}
-    assert run(off) == ["False", "False", "True"]
+    assert run(off) == ["False", "False", "True", "True"]
 
 
 def test_every_hook_of_the_speed_devices_overrides_a_plain_one():

@@ -70,10 +70,14 @@ def install(devices: InOrder) -> None:
 
 
 def switch_off(off: bool = True) -> None:
-    """Run everything in order from now on (the plugin's `speed: false`)."""
-    if off and speed_allowed():
-        _installed[0].stop()
+    """Run everything in order from now on (the plugin's `speed: false`); `off=False` lets the
+    installed devices run again."""
+    was = speed_allowed()
     _switched_off[0] = off
+    if was and not speed_allowed():
+        _installed[0].stop()
+    elif speed_allowed() and not was:
+        _installed[0].start()
 
 
 def speed_allowed() -> bool:
