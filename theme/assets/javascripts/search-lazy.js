@@ -258,32 +258,36 @@
         var pair = replaced.filter(function (p) { return p[0] === fold; })[0];
         return pair ? pair[1] : word;
       }).join("");
-      box.appendChild(document.createTextNode("Bedoelde u "));
-      box.appendChild(searchButton(input, better));
-      box.appendChild(document.createTextNode("? Daarop is gezocht."));
+      append(box, ["Bedoelde u ", searchButton(input, better), "? Daarop is gezocht."]);
     } else {
       if (nearest.length) {
-        box.appendChild(document.createTextNode("Woorden die wel op de site staan: "));
-        nearest.forEach(function (word, i) {
-          if (i) box.appendChild(document.createTextNode(", "));
-          box.appendChild(searchButton(input, word));
-        });
-        box.appendChild(document.createTextNode(". "));
+        append(box, ["Woorden die wel op de site staan: "].concat(commaList(
+          nearest.map(function (word) { return searchButton(input, word); })), [". "]));
       }
       if (themes.length) {
-        box.appendChild(document.createTextNode("Thema's die erbij passen: "));
-        themes.forEach(function (theme, i) {
-          if (i) box.appendChild(document.createTextNode(", "));
-          box.appendChild(pageLink(theme.location, theme.title));
-        });
-        box.appendChild(document.createTextNode("."));
+        append(box, ["Thema's die erbij passen: "].concat(commaList(
+          themes.map(function (theme) { return pageLink(theme.location, theme.title); })),
+          ["."]));
       } else if (allThemes) {
-        box.appendChild(document.createTextNode(nearest.length ? "Of bekijk de " : "Bekijk de "));
-        box.appendChild(pageLink(allThemes, "lijst van alle thema's"));
-        box.appendChild(document.createTextNode("."));
+        append(box, [nearest.length ? "Of bekijk de " : "Bekijk de ",
+          pageLink(allThemes, "lijst van alle thema's"), "."]);
       }
     }
     box.hidden = false;
+  }
+
+  /* Texts (as text) and elements, in order, at the end of `box`. */
+  function append(box, parts) {
+    parts.forEach(function (part) {
+      box.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
+    });
+  }
+
+  /* The elements with ", " between them. */
+  function commaList(elements) {
+    return elements.reduce(function (all, element, i) {
+      return all.concat(i ? [", ", element] : [element]);
+    }, []);
   }
 
   /* A link to a page of the site (a location of the index, relative to the site's base). */
