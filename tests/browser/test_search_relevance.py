@@ -18,7 +18,7 @@ from bench.search_relevance import (
     report,
     site_search,
 )
-from tests.browser.conftest import REPO, new_page
+from tests.browser.conftest import REPO
 from tests.browser.test_offline import offline_site  # noqa: F401  (the exported folder)
 
 pytestmark = pytest.mark.browser
@@ -57,51 +57,40 @@ def test_the_offline_export_answers_as_the_site(browser, site_server, offline_si
         [(o.surface, o.query.text, o.top[:1], o.success) for o in online]
 
 
-def test_a_typo_offers_the_site_word_and_searches_it(browser, site_server):
-    page, guard = new_page(browser, (site_server.url,))
-    try:
-        open_site_search(page, site_server.url)
-        top, _ = site_search(page, "kwartiermakem", site_server.url)
-        assert top[0] == "interventies/kwartiermaken/"
-        near = page.locator("#ww-search-near")
-        assert near.is_visible() and "Bedoelde u kwartiermaken?" in near.inner_text()
-        page.locator("#ww-search-near a").click()
-        assert page.input_value("input.md-search__input") == "kwartiermaken"
-        page.wait_for_function("() => document.getElementById('ww-search-near').hidden")
+def test_a_typo_offers_the_site_word_and_searches_it(page, site_server):
+    open_site_search(page, site_server.url)
+    top, _ = site_search(page, "kwartiermakem", site_server.url)
+    assert top[0] == "interventies/kwartiermaken/"
+    near = page.locator("#ww-search-near")
+    assert near.is_visible() and "Bedoelde u kwartiermaken?" in near.inner_text()
+    page.locator("#ww-search-near a").click()
+    assert page.input_value("input.md-search__input") == "kwartiermaken"
+    page.wait_for_function("() => document.getElementById('ww-search-near').hidden")
 
-        open_finder(page, site_server.url)
-        top, _ = finder_search(page, "vlagensysteem")
-        assert top[0] == "interventies/vlaggensysteem/"
-        near = page.locator(".ww-finder__near").inner_text()
-        assert "Bedoelde u vlaggensysteem? Daarop is gezocht." in near
-    finally:
-        page.context.close()
-    assert guard.blocked == []
+    open_finder(page, site_server.url)
+    top, _ = finder_search(page, "vlagensysteem")
+    assert top[0] == "interventies/vlaggensysteem/"
+    near = page.locator(".ww-finder__near").inner_text()
+    assert "Bedoelde u vlaggensysteem? Daarop is gezocht." in near
 
 
-def test_a_search_without_results_offers_the_nearest_words_by_keyboard(browser,
-                                                                        site_server):
-    page, guard = new_page(browser, (site_server.url,))
-    try:
-        open_site_search(page, site_server.url)
-        top, _ = site_search(page, "eenzamhied", site_server.url)  # two edits: no results
-        assert top == ()
-        near = page.locator("#ww-search-near")
-        assert "Woorden die wel op de site staan" in near.inner_text()
-        words = near.locator("a").all_inner_texts()
-        assert "eenzaamheid" in words
-        # Material's arrow keys go from the box to the links in its result area: ours too.
-        page.locator("input.md-search__input").focus()
-        for _ in range(words.index("eenzaamheid") + 1):
-            page.keyboard.press("ArrowDown")
-        assert page.evaluate("document.activeElement.textContent") == "eenzaamheid"
-        page.keyboard.press("Enter")
-        assert page.input_value("input.md-search__input") == "eenzaamheid"
-        page.wait_for_selector(".md-search-result__item")
-        assert page.is_checked("[data-md-toggle=search]")  # the search stays open
-    finally:
-        page.context.close()
-    assert guard.blocked == []
+def test_a_search_without_results_offers_the_nearest_words_by_keyboard(page, site_server):
+    open_site_search(page, site_server.url)
+    top, _ = site_search(page, "eenzamhied", site_server.url)  # two edits: no results
+    assert top == ()
+    near = page.locator("#ww-search-near")
+    assert "Woorden die wel op de site staan" in near.inner_text()
+    words = near.locator("a").all_inner_texts()
+    assert "eenzaamheid" in words
+    # Material's arrow keys go from the box to the links in its result area: ours too.
+    page.locator("input.md-search__input").focus()
+    for _ in range(words.index("eenzaamheid") + 1):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "eenzaamheid"
+    page.keyboard.press("Enter")
+    assert page.input_value("input.md-search__input") == "eenzaamheid"
+    page.wait_for_selector(".md-search-result__item")
+    assert page.is_checked("[data-md-toggle=search]")  # the search stays open
 
 
 def zero_result_help(page, query: str, base: str) -> list[tuple[str, str]]:
@@ -115,80 +104,60 @@ def zero_result_help(page, query: str, base: str) -> list[tuple[str, str]]:
     return [(text, href[len(base):] if href.startswith(base) else href) for text, href in links]
 
 
-def test_a_search_without_results_offers_the_themes_near_each_theme_word(browser, site_server,
+def test_a_search_without_results_offers_the_themes_near_each_theme_word(page, site_server,
                                                                         catalog):
     """For every theme, a word the site does not have that begins with its name's longest word
     (a compound nobody wrote) or with one of its own words: the search finds nothing, and
     offers that theme's page; a word near no theme gets the list of all themes."""
-    page, guard = new_page(browser, (site_server.url,))
-    try:
-        open_site_search(page, site_server.url)
-        themes = catalog.vocab.terms("themes")
-        assert len(themes) >= 5
-        for term in themes:
-            word = max(term.label.split(), key=len).lower()
-            for typed in (word + "zzq", (term.words[0].split()[0] if term.words else word) + "kwx"):
-                links = zero_result_help(page, typed, site_server.url)
-                assert (term.label, f"themas/{term.id}/") in links, (typed, links)
-        links = zero_result_help(page, "xylofoonqq", site_server.url)
-        assert ("lijst van alle thema's", "themas/") in links
-        assert not [href for _, href in links if href.startswith("themas/") and href != "themas/"]
-        # Said as the result count is: in a live region of its own.
-        assert page.locator("#ww-search-near").evaluate(
-            "e => !!e.closest('[role=status][aria-live=polite]')")
-    finally:
-        page.context.close()
-    assert guard.blocked == []
+    open_site_search(page, site_server.url)
+    themes = catalog.vocab.terms("themes")
+    assert len(themes) >= 5
+    for term in themes:
+        word = max(term.label.split(), key=len).lower()
+        for typed in (word + "zzq", (term.words[0].split()[0] if term.words else word) + "kwx"):
+            links = zero_result_help(page, typed, site_server.url)
+            assert (term.label, f"themas/{term.id}/") in links, (typed, links)
+    links = zero_result_help(page, "xylofoonqq", site_server.url)
+    assert ("lijst van alle thema's", "themas/") in links
+    assert not [href for _, href in links if href.startswith("themas/") and href != "themas/"]
+    # Said as the result count is: in a live region of its own.
+    assert page.locator("#ww-search-near").evaluate(
+        "e => !!e.closest('[role=status][aria-live=polite]')")
 
 
-def test_the_themes_offered_are_reached_with_tab_and_open_their_page(browser, site_server):
-    page, guard = new_page(browser, (site_server.url,))
-    try:
-        open_site_search(page, site_server.url)
-        links = zero_result_help(page, "eenzamhied", site_server.url)  # two edits: no results
-        assert ("Eenzaamheid", "themas/eenzaamheid/") in links
-        assert "Thema's die erbij passen: Eenzaamheid" in page.inner_text("#ww-search-near")
-        box = page.locator("input.md-search__input")
-        box.focus()
-        for _ in range(20):  # round the search layer (a11y.js): the field, its controls, links
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.textContent") == "Eenzaamheid":
-                break
-        assert page.evaluate("document.activeElement.closest('#ww-search-near') !== null")
-        assert page.evaluate("document.activeElement.textContent") == "Eenzaamheid"
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/themas/eenzaamheid/")
-        assert page.locator("article h1").first.inner_text().strip() == "Eenzaamheid"
-    finally:
-        page.context.close()
-    assert guard.blocked == []
+def test_the_themes_offered_are_reached_with_tab_and_open_their_page(page, site_server):
+    open_site_search(page, site_server.url)
+    links = zero_result_help(page, "eenzamhied", site_server.url)  # two edits: no results
+    assert ("Eenzaamheid", "themas/eenzaamheid/") in links
+    assert "Thema's die erbij passen: Eenzaamheid" in page.inner_text("#ww-search-near")
+    box = page.locator("input.md-search__input")
+    box.focus()
+    for _ in range(20):  # round the search layer (a11y.js): the field, its controls, links
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Eenzaamheid":
+            break
+    assert page.evaluate("document.activeElement.closest('#ww-search-near') !== null")
+    assert page.evaluate("document.activeElement.textContent") == "Eenzaamheid"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/themas/eenzaamheid/")
+    assert page.locator("article h1").first.inner_text().strip() == "Eenzaamheid"
 
 
-def test_an_intervention_result_shows_its_badge_and_summary(browser, site_server, catalog):
+def test_an_intervention_result_shows_its_badge_and_summary(page, site_server, catalog):
     item = catalog.intervention("schuldhulpmaatje")
-    page, guard = new_page(browser, (site_server.url,))
-    try:
-        open_site_search(page, site_server.url)
-        site_search(page, "schuldhulpmaatje", site_server.url)
-        first = page.locator(".md-search-result__item").first
-        assert first.locator(".ww-badge").inner_text() == \
-            catalog.vocab.label("recognition_levels", item.recognition.level)
-        assert item.summary.split(".")[0] in " ".join(first.inner_text().split())
-    finally:
-        page.context.close()
-    assert guard.blocked == []
+    open_site_search(page, site_server.url)
+    site_search(page, "schuldhulpmaatje", site_server.url)
+    first = page.locator(".md-search-result__item").first
+    assert first.locator(".ww-badge").inner_text() == \
+        catalog.vocab.label("recognition_levels", item.recognition.level)
+    assert item.summary.split(".")[0] in " ".join(first.inner_text().split())
 
 
-def test_a_finder_without_results_offers_words_and_themes(browser, site_server):
-    page, guard = new_page(browser, (site_server.url,))
-    try:
-        # Only the withdrawn interventions (one, on language): none of them is on eenzaamheid.
-        page.goto(site_server.url + "interventies/?status=ingetrokken&q=eenzaamheid")
-        page.wait_for_selector("#ww-finder-q")
-        assert page.locator("#ww-finder-count").inner_text() == "Geen interventies gevonden"
-        help_text = page.locator(".ww-finder__help")
-        assert help_text.is_visible()
-        assert "Eenzaamheid" in help_text.locator("a").all_inner_texts()
-    finally:
-        page.context.close()
-    assert guard.blocked == []
+def test_a_finder_without_results_offers_words_and_themes(page, site_server):
+    # Only the withdrawn interventions (one, on language): none of them is on eenzaamheid.
+    page.goto(site_server.url + "interventies/?status=ingetrokken&q=eenzaamheid")
+    page.wait_for_selector("#ww-finder-q")
+    assert page.locator("#ww-finder-count").inner_text() == "Geen interventies gevonden"
+    help_text = page.locator(".ww-finder__help")
+    assert help_text.is_visible()
+    assert "Eenzaamheid" in help_text.locator("a").all_inner_texts()
